@@ -1,0 +1,482 @@
+/* Auto-generated file. Do not edit!
+ *   generator: gen/q4kgen.lua, list: gen/variants.lua, template: templates/avx2.c.in
+ *
+ * AVX2 + FMA + F16C Q4_K dequantization kernels (x86-64), compiled with
+ * -mavx2 -mfma -mf16c for this file only and run only after cpuid.
+ *
+ * Per block: d and dmin by one F16C conversion; the 6-bit scales and mins
+ * with three 32-bit word operations each (q4k_format.h), widened to eight
+ * floats d*sc[j] and -(dmin*m[j]) in two vectors. Then per 8 outputs:
+ *   cvt: zero-extend 8 quant bytes to dwords (one vpmovzxbd that serves
+ *        both nibbles), mask or shift, convert, ONE fma(d1, q, -m1), store.
+ *        Both products are exact in fp32, so fused == unfused, bit for bit.
+ *   lut: the sub-block's 16 possible outputs d1*q - m1 in two registers
+ *        (8 entries each, built by two FMAs on {0..15}), then per 8
+ *        outputs two vpermps and a blend on bit 3 of the nibble.
+ * Stores: storeu (any alignment); nt variants stream (vmovntps) when the
+ * output is 32-byte aligned, and fall back to storeu when it is not, then
+ * sfence so the streamed data is ordered before the caller's next store. */
+#include <immintrin.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "q4k_format.h"
+#include "q4k_variants.h"
+
+#define Q4K_INLINE static inline __attribute__((always_inline))
+
+/* d*sc[0..7] into dsc, -(dmin*m[0..7]) into nmin. */
+Q4K_INLINE void scales_avx2(const uint8_t *x, __m256 *dsc, __m256 *nmin)
+{
+    const __m128 dm = _mm_cvtph_ps(_mm_cvtsi32_si128((int)q4k_load_le32(x)));
+    const __m256 d = _mm256_broadcastss_ps(dm);
+    /* -dmin by flipping the sign bit: 0 - dmin would turn -0 into +0 and
+     * break the sign of zero outputs */
+    const __m256 nd = _mm256_broadcastss_ps(_mm_xor_ps(_mm_set1_ps(-0.0f), _mm_movehdup_ps(dm)));
+    uint32_t sc[2], m[2];
+    q4k_unpack_scales_words(x + Q4K_OFF_SCALES, sc, m);
+    const __m128i sc8 = _mm_cvtsi64_si128((long long)(((uint64_t)sc[1] << 32) | sc[0]));
+    const __m128i m8 = _mm_cvtsi64_si128((long long)(((uint64_t)m[1] << 32) | m[0]));
+    *dsc = _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(sc8)));
+    *nmin = _mm256_mul_ps(nd, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(m8)));
+}
+
+Q4K_INLINE __m256 lane(__m256 v, int j)
+{
+    return _mm256_permutevar8x32_ps(v, _mm256_set1_epi32(j));
+}
+
+Q4K_INLINE void store8(float *y, __m256 v, int nt)
+{
+    if (nt)
+        _mm256_stream_ps(y, v);
+    else
+        _mm256_storeu_ps(y, v);
+}
+
+/* One block, method cvt. */
+Q4K_INLINE void block_cvt(const uint8_t *x, float *y, int nt)
+{
+    __m256 dsc, nmin;
+    scales_avx2(x, &dsc, &nmin);
+    const __m256i low4 = _mm256_set1_epi32(0xf);
+    const uint8_t *q = x + Q4K_OFF_QS;
+    for (int g = 0; g < 4; g++, q += 32, y += 64) {
+        const __m256 d1 = lane(dsc, 2 * g), m1 = lane(nmin, 2 * g);
+        const __m256 d2 = lane(dsc, 2 * g + 1), m2 = lane(nmin, 2 * g + 1);
+        for (int k = 0; k < 4; k++) {
+            const __m256i b = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(q + 8 * k)));
+            const __m256 lo = _mm256_cvtepi32_ps(_mm256_and_si256(b, low4));
+            const __m256 hi = _mm256_cvtepi32_ps(_mm256_srli_epi32(b, 4));
+            store8(y + 8 * k, _mm256_fmadd_ps(d1, lo, m1), nt);
+            store8(y + 32 + 8 * k, _mm256_fmadd_ps(d2, hi, m2), nt);
+        }
+    }
+}
+
+/* One block, method lut. */
+Q4K_INLINE void block_lut(const uint8_t *x, float *y, int nt)
+{
+    __m256 dsc, nmin;
+    scales_avx2(x, &dsc, &nmin);
+    const __m256 iota_lo = _mm256_setr_ps(0, 1, 2, 3, 4, 5, 6, 7);
+    const __m256 iota_hi = _mm256_setr_ps(8, 9, 10, 11, 12, 13, 14, 15);
+    const uint8_t *q = x + Q4K_OFF_QS;
+    for (int g = 0; g < 4; g++, q += 32, y += 64) {
+        const __m256 d1 = lane(dsc, 2 * g), m1 = lane(nmin, 2 * g);
+        const __m256 d2 = lane(dsc, 2 * g + 1), m2 = lane(nmin, 2 * g + 1);
+        /* T[q] = d*sc*q - dmin*m for q = 0..15: exact products, one rounding */
+        const __m256 t1lo = _mm256_fmadd_ps(d1, iota_lo, m1), t1hi = _mm256_fmadd_ps(d1, iota_hi, m1);
+        const __m256 t2lo = _mm256_fmadd_ps(d2, iota_lo, m2), t2hi = _mm256_fmadd_ps(d2, iota_hi, m2);
+        for (int k = 0; k < 4; k++) {
+            const __m256i b = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(q + 8 * k)));
+            const __m256i h = _mm256_srli_epi32(b, 4);
+            /* vpermps reads index bits 2:0; bit 3 picks the table half via
+             * the sign bit that blendv tests. */
+            const __m256 sel_l = _mm256_castsi256_ps(_mm256_slli_epi32(b, 28));
+            const __m256 sel_h = _mm256_castsi256_ps(_mm256_slli_epi32(h, 28));
+            const __m256 lo = _mm256_blendv_ps(_mm256_permutevar8x32_ps(t1lo, b),
+                                               _mm256_permutevar8x32_ps(t1hi, b), sel_l);
+            const __m256 hi = _mm256_blendv_ps(_mm256_permutevar8x32_ps(t2lo, h),
+                                               _mm256_permutevar8x32_ps(t2hi, h), sel_h);
+            store8(y + 8 * k, lo, nt);
+            store8(y + 32 + 8 * k, hi, nt);
+        }
+    }
+}
+
+Q4K_INLINE void prefetch_block(const uint8_t *p)
+{
+    /* a block spans 144 bytes: up to three cache lines */
+    _mm_prefetch((const char *)p, _MM_HINT_T0);
+    _mm_prefetch((const char *)p + 64, _MM_HINT_T0);
+    _mm_prefetch((const char *)p + 143, _MM_HINT_T0);
+}
+
+/* q4k_dequant__avx2_u1_p0: method cvt, 1 block(s) per iteration, prefetch off, ordinary stores */
+void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+    }
+}
+
+/* q4k_dequant__avx2_u1_p0_nt: method cvt, 1 block(s) per iteration, prefetch off, streaming stores */
+void q4k_dequant__avx2_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+    }
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_u1_p16: method cvt, 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+void q4k_dequant__avx2_u1_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        prefetch_block(x + (i + 16) * 144);
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+    }
+}
+
+/* q4k_dequant__avx2_u1_p16_nt: method cvt, 1 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+void q4k_dequant__avx2_u1_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        prefetch_block(x + (i + 16) * 144);
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+    }
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_u2_p0: method cvt, 2 block(s) per iteration, prefetch off, ordinary stores */
+void q4k_dequant__avx2_u2_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+        block_cvt(x + (i + 1) * 144, out + (i + 1) * 256, 0);
+    }
+    for (; i < n_blocks; i++)
+        block_cvt(x + i * 144, out + i * 256, 0);
+}
+
+/* q4k_dequant__avx2_u2_p0_nt: method cvt, 2 block(s) per iteration, prefetch off, streaming stores */
+void q4k_dequant__avx2_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+        block_cvt(x + (i + 1) * 144, out + (i + 1) * 256, nt);
+    }
+    for (; i < n_blocks; i++)
+        block_cvt(x + i * 144, out + i * 256, nt);
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_u2_p16: method cvt, 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+void q4k_dequant__avx2_u2_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+        block_cvt(x + (i + 1) * 144, out + (i + 1) * 256, 0);
+    }
+    for (; i < n_blocks; i++)
+        block_cvt(x + i * 144, out + i * 256, 0);
+}
+
+/* q4k_dequant__avx2_u2_p16_nt: method cvt, 2 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+void q4k_dequant__avx2_u2_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+        block_cvt(x + (i + 1) * 144, out + (i + 1) * 256, nt);
+    }
+    for (; i < n_blocks; i++)
+        block_cvt(x + i * 144, out + i * 256, nt);
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_u4_p0: method cvt, 4 block(s) per iteration, prefetch off, ordinary stores */
+void q4k_dequant__avx2_u4_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 4 <= n_blocks; i += 4) {
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+        block_cvt(x + (i + 1) * 144, out + (i + 1) * 256, 0);
+        block_cvt(x + (i + 2) * 144, out + (i + 2) * 256, 0);
+        block_cvt(x + (i + 3) * 144, out + (i + 3) * 256, 0);
+    }
+    for (; i < n_blocks; i++)
+        block_cvt(x + i * 144, out + i * 256, 0);
+}
+
+/* q4k_dequant__avx2_u4_p0_nt: method cvt, 4 block(s) per iteration, prefetch off, streaming stores */
+void q4k_dequant__avx2_u4_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 4 <= n_blocks; i += 4) {
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+        block_cvt(x + (i + 1) * 144, out + (i + 1) * 256, nt);
+        block_cvt(x + (i + 2) * 144, out + (i + 2) * 256, nt);
+        block_cvt(x + (i + 3) * 144, out + (i + 3) * 256, nt);
+    }
+    for (; i < n_blocks; i++)
+        block_cvt(x + i * 144, out + i * 256, nt);
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_u4_p16: method cvt, 4 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+void q4k_dequant__avx2_u4_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 4 <= n_blocks; i += 4) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        prefetch_block(x + (i + 18) * 144);
+        prefetch_block(x + (i + 19) * 144);
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+        block_cvt(x + (i + 1) * 144, out + (i + 1) * 256, 0);
+        block_cvt(x + (i + 2) * 144, out + (i + 2) * 256, 0);
+        block_cvt(x + (i + 3) * 144, out + (i + 3) * 256, 0);
+    }
+    for (; i < n_blocks; i++)
+        block_cvt(x + i * 144, out + i * 256, 0);
+}
+
+/* q4k_dequant__avx2_u4_p16_nt: method cvt, 4 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+void q4k_dequant__avx2_u4_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 4 <= n_blocks; i += 4) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        prefetch_block(x + (i + 18) * 144);
+        prefetch_block(x + (i + 19) * 144);
+        block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+        block_cvt(x + (i + 1) * 144, out + (i + 1) * 256, nt);
+        block_cvt(x + (i + 2) * 144, out + (i + 2) * 256, nt);
+        block_cvt(x + (i + 3) * 144, out + (i + 3) * 256, nt);
+    }
+    for (; i < n_blocks; i++)
+        block_cvt(x + i * 144, out + i * 256, nt);
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_lut_u1_p0: method lut, 1 block(s) per iteration, prefetch off, ordinary stores */
+void q4k_dequant__avx2_lut_u1_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+    }
+}
+
+/* q4k_dequant__avx2_lut_u1_p0_nt: method lut, 1 block(s) per iteration, prefetch off, streaming stores */
+void q4k_dequant__avx2_lut_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+    }
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_lut_u1_p16: method lut, 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+void q4k_dequant__avx2_lut_u1_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        prefetch_block(x + (i + 16) * 144);
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+    }
+}
+
+/* q4k_dequant__avx2_lut_u1_p16_nt: method lut, 1 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+void q4k_dequant__avx2_lut_u1_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        prefetch_block(x + (i + 16) * 144);
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+    }
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_lut_u2_p0: method lut, 2 block(s) per iteration, prefetch off, ordinary stores */
+void q4k_dequant__avx2_lut_u2_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+        block_lut(x + (i + 1) * 144, out + (i + 1) * 256, 0);
+    }
+    for (; i < n_blocks; i++)
+        block_lut(x + i * 144, out + i * 256, 0);
+}
+
+/* q4k_dequant__avx2_lut_u2_p0_nt: method lut, 2 block(s) per iteration, prefetch off, streaming stores */
+void q4k_dequant__avx2_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+        block_lut(x + (i + 1) * 144, out + (i + 1) * 256, nt);
+    }
+    for (; i < n_blocks; i++)
+        block_lut(x + i * 144, out + i * 256, nt);
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_lut_u2_p16: method lut, 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+void q4k_dequant__avx2_lut_u2_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+        block_lut(x + (i + 1) * 144, out + (i + 1) * 256, 0);
+    }
+    for (; i < n_blocks; i++)
+        block_lut(x + i * 144, out + i * 256, 0);
+}
+
+/* q4k_dequant__avx2_lut_u2_p16_nt: method lut, 2 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+void q4k_dequant__avx2_lut_u2_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+        block_lut(x + (i + 1) * 144, out + (i + 1) * 256, nt);
+    }
+    for (; i < n_blocks; i++)
+        block_lut(x + i * 144, out + i * 256, nt);
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_lut_u4_p0: method lut, 4 block(s) per iteration, prefetch off, ordinary stores */
+void q4k_dequant__avx2_lut_u4_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 4 <= n_blocks; i += 4) {
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+        block_lut(x + (i + 1) * 144, out + (i + 1) * 256, 0);
+        block_lut(x + (i + 2) * 144, out + (i + 2) * 256, 0);
+        block_lut(x + (i + 3) * 144, out + (i + 3) * 256, 0);
+    }
+    for (; i < n_blocks; i++)
+        block_lut(x + i * 144, out + i * 256, 0);
+}
+
+/* q4k_dequant__avx2_lut_u4_p0_nt: method lut, 4 block(s) per iteration, prefetch off, streaming stores */
+void q4k_dequant__avx2_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 4 <= n_blocks; i += 4) {
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+        block_lut(x + (i + 1) * 144, out + (i + 1) * 256, nt);
+        block_lut(x + (i + 2) * 144, out + (i + 2) * 256, nt);
+        block_lut(x + (i + 3) * 144, out + (i + 3) * 256, nt);
+    }
+    for (; i < n_blocks; i++)
+        block_lut(x + i * 144, out + i * 256, nt);
+    if (nt)
+        _mm_sfence();
+}
+
+/* q4k_dequant__avx2_lut_u4_p16: method lut, 4 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+void q4k_dequant__avx2_lut_u4_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    size_t i = 0;
+    for (; i + 4 <= n_blocks; i += 4) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        prefetch_block(x + (i + 18) * 144);
+        prefetch_block(x + (i + 19) * 144);
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, 0);
+        block_lut(x + (i + 1) * 144, out + (i + 1) * 256, 0);
+        block_lut(x + (i + 2) * 144, out + (i + 2) * 256, 0);
+        block_lut(x + (i + 3) * 144, out + (i + 3) * 256, 0);
+    }
+    for (; i < n_blocks; i++)
+        block_lut(x + i * 144, out + i * 256, 0);
+}
+
+/* q4k_dequant__avx2_lut_u4_p16_nt: method lut, 4 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+void q4k_dequant__avx2_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 31) == 0;
+    size_t i = 0;
+    for (; i + 4 <= n_blocks; i += 4) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        prefetch_block(x + (i + 18) * 144);
+        prefetch_block(x + (i + 19) * 144);
+        block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
+        block_lut(x + (i + 1) * 144, out + (i + 1) * 256, nt);
+        block_lut(x + (i + 2) * 144, out + (i + 2) * 256, nt);
+        block_lut(x + (i + 3) * 144, out + (i + 3) * 256, nt);
+    }
+    for (; i < n_blocks; i++)
+        block_lut(x + i * 144, out + i * 256, nt);
+    if (nt)
+        _mm_sfence();
+}

@@ -1,0 +1,4430 @@
+/* Auto-generated file. Do not edit!
+ *   generator: gen/q4kgen.lua, list: gen/variants.lua, template: templates/neon.c.in
+ *
+ * NEON (aarch64) Q4_K -> float32 kernels. Primary target: Apple M4 P-core.
+ *
+ * Every kernel: one pass over a block's 144 bytes (one 8-byte and one
+ * 4-byte scalar load for d/dmin/scales, eight 16-byte loads of qs), 64
+ * float32x4 results, 32 store pairs. An M4 P-core stores about 32 bytes per
+ * cycle, so ~32 cycles per block (1 KiB out) is the floor; what decides the
+ * speed is how few SIMD instructions feed each 16 outputs.
+ *
+ * Per block, shared by all methods (scalar integer unit + a few SIMD ops):
+ *   scales  two 64-bit word operations unpack all 8 scales and 8 mins
+ *           (q4k_neon_unpack_scales); vcvt_f32_f16 converts d and dmin;
+ *           then 2+2 float32x4: d*sc[0..7] and -dmin*m[0..7]. The mins are
+ *           negated once so that each output vector is ONE FMA.
+ *   nibbles low = q & 0x0f, high = q >> 4: one op per 16 qs bytes each.
+ *
+ * Methods, how 4-bit quants become floats (instructions per 16 outputs,
+ * not counting the 16 bytes of loads and 2 store pairs):
+ *   cvt   u8 -> u32 by vqtbl1q_u8 with zero-filling indices (4 tbl),
+ *         vcvtq_f32_u32 (4), vfmaq_f32(-m1, q, d1) (4)          = 12 + 1 nibble op
+ *   half  u8 -> u16 by vmovl (2), then the u16 IS an fp16 bit pattern:
+ *         the subnormal q * 2^-24, which vcvt_f32_f16 widens exactly
+ *         (4 fcvtl); the FMA uses d1 * 2^24 (exact: a power of two), so
+ *         (d1*2^24) * (q*2^-24) is the exact product d1*q  =  10 + 1 nibble op
+ *   lut   per sub-block, T[q] = d1*q - m1 for q = 0..15 (4 FMAs on a
+ *         constant {0..15}, exact products, one rounding each) as a 64-byte
+ *         table; outputs by vqtbl4q_u8 with byte indices 4q+{0,1,2,3}:
+ *         nibble*4 (2 ops), expand each byte to 4 (4 tbl), OR {0,1,2,3} (4),
+ *         lookup (4 tbl4, 2 uops each on Apple cores)           = 14 + 2 table ops
+ * All methods are exact: every product is exact in fp32 and the FMA rounds
+ * once, so fused equals unfused; the sign of zero also matches d1*q - m1,
+ * since x - m1 == x + (-m1) in IEEE arithmetic for every x and m1.
+ *
+ * Instructions per block counted in `aarch64-linux-gnu-gcc -O3 -S` (gcc 12)
+ * output of the u1_p0 kernels, from the loop label to its back branch:
+ *   cvt   ?
+ *   half  ?
+ *   lut   ?
+ *
+ * Axes per variant: unroll u = blocks per main-loop iteration (their work is
+ * interleaved group by group so the out-of-order core sees u independent
+ * chains; a loop of single blocks does the rest); prefetch p = blocks ahead
+ * (prfm of each 64-byte line, p = 0: none); nt = stnp non-temporal store
+ * pairs instead of ordinary stores. Blocks and out may sit at any address:
+ * only vld1q_u8, memcpy and stores without alignment requirements touch
+ * memory (stnp on Normal memory has none either). */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <arm_neon.h>
+
+#include "q4k_format.h"
+#include "q4k_variants.h"
+
+#if defined(__ARM_BIG_ENDIAN)
+#error "q4k NEON kernels assume little-endian aarch64 (vector lanes are read as memory bytes)"
+#endif
+
+/* The helpers must disappear into the kernels: they pass vectors in structs
+ * and are called once per 16 outputs. */
+#define Q4K_NEON_INLINE static inline __attribute__((always_inline))
+
+/* Per block: lane j of d_lo (j < 4) or d_hi (j - 4) is fp32(d) * sc_j * F
+ * (F = 1, or 2^24 for the half method); nm_* likewise holds -fp32(dmin) * m_j. */
+typedef struct {
+    float32x4_t d_lo, d_hi, nm_lo, nm_hi;
+} q4k_neon_scales;
+
+/* The eight scales and mins as bytes {sc0..3, m0..3 | sc4..7, m4..7} in two
+ * 64-bit words (the word trick of q4k_format.h on 64 bits): integer-unit
+ * work, which leaves the SIMD pipes to the quants. The shifts never carry a
+ * bit across byte lanes that the masks keep. */
+Q4K_NEON_INLINE uint8x16_t q4k_neon_unpack_scales(const uint8_t *scales)
+{
+    uint64_t w01;     /* s[0..7]: w0 low, w1 high */
+    uint32_t w2;      /* s[8..11] */
+    memcpy(&w01, scales, sizeof w01);
+    memcpy(&w2, scales + 8, sizeof w2);
+    const uint64_t t = w2;
+    /* sc0..3 = s[0..3] & 63, m0..3 = s[4..7] & 63 */
+    const uint64_t lo = w01 & 0x3f3f3f3f3f3f3f3full;
+    /* low nibbles of s[8..11] (t) and high nibbles (t << 28 moves them to
+     * the high word), each with the top 2 bits of s[0..3] / s[4..7] */
+    const uint64_t hi = ((t | (t << 28)) & 0x0f0f0f0f0f0f0f0full) |
+                        ((w01 >> 2) & 0x3030303030303030ull);
+    return vcombine_u8(vcreate_u8(lo), vcreate_u8(hi));
+}
+
+/* d/dmin -> fp32 (exact incl. subnormals, inf and NaN), scales -> the
+ * per-sub-block factors. d_factor is a power of two, so d * d_factor * sc
+ * is still exact. */
+Q4K_NEON_INLINE q4k_neon_scales q4k_neon_load_scales(const uint8_t *x, float d_factor)
+{
+    uint32_t dm;
+    memcpy(&dm, x + Q4K_OFF_D, sizeof dm);
+    /* {d, dmin, d, dmin} * {F, -1, F, -1} */
+    const float32x4_t dmf = vcvt_f32_f16(vreinterpret_f16_u32(vdup_n_u32(dm)));
+    const float32x4_t sign = {d_factor, -1.0f, d_factor, -1.0f};
+    const float32x4_t k = vmulq_f32(dmf, sign);
+
+    const uint8x16_t sm = q4k_neon_unpack_scales(x + Q4K_OFF_SCALES);
+    const uint16x8_t a = vmovl_u8(vget_low_u8(sm));   /* sc0..3, m0..3 */
+    const uint16x8_t b = vmovl_high_u8(sm);           /* sc4..7, m4..7 */
+    q4k_neon_scales s;
+    s.d_lo = vmulq_laneq_f32(vcvtq_f32_u32(vmovl_u16(vget_low_u16(a))), k, 0);
+    s.nm_lo = vmulq_laneq_f32(vcvtq_f32_u32(vmovl_high_u16(a)), k, 1);
+    s.d_hi = vmulq_laneq_f32(vcvtq_f32_u32(vmovl_u16(vget_low_u16(b))), k, 0);
+    s.nm_hi = vmulq_laneq_f32(vcvtq_f32_u32(vmovl_high_u16(b)), k, 1);
+    return s;
+}
+
+/* Prefetch hint for the 64-byte line at x + off: integer arithmetic, since
+ * the address may lie past the end of the input (a hint never faults). */
+Q4K_NEON_INLINE void q4k_neon_prefetch(const uint8_t *x, size_t off)
+{
+    __builtin_prefetch((const void *)((uintptr_t)x + off), 0, 3);
+}
+
+/* 16 outputs to y: ordinary stores (the compiler pairs them into stp). */
+Q4K_NEON_INLINE void q4k_neon_store16(float *y, float32x4x4_t v)
+{
+    vst1q_f32(y, v.val[0]);
+    vst1q_f32(y + 4, v.val[1]);
+    vst1q_f32(y + 8, v.val[2]);
+    vst1q_f32(y + 12, v.val[3]);
+}
+
+/* 16 outputs to y with non-temporal store pairs. The "=m" operand tells the
+ * compiler exactly which 64 bytes are written, so no "memory" clobber
+ * blocks the scheduling of the loads around it. */
+Q4K_NEON_INLINE void q4k_neon_store16_nt(float *y, float32x4x4_t v)
+{
+    __asm__ volatile("stnp %q[a], %q[b], [%[p]]\n\t"
+                     "stnp %q[c], %q[d], [%[p], #32]"
+                     : "=m"(*(float (*)[16])y)
+                     : [p] "r"(y), [a] "w"(v.val[0]), [b] "w"(v.val[1]),
+                       [c] "w"(v.val[2]), [d] "w"(v.val[3]));
+}
+
+/* ---- method cvt: u8 -> u32 (tbl, zero fill) -> f32 (ucvtf) -> FMA ---- */
+
+typedef struct {
+    uint8x16_t mask_lo;    /* 0x0f */
+    uint8x16_t spread[4];  /* byte 4j+i -> low byte of u32 lane i, others 0 */
+} q4k_neon_cvt_k;
+
+Q4K_NEON_INLINE q4k_neon_cvt_k q4k_neon_cvt_consts(void)
+{
+    /* tbl returns 0 for an index >= 16: the zero fill of the widening */
+    static const uint8_t spread[4][16] = {
+        {0, 255, 255, 255, 1, 255, 255, 255, 2, 255, 255, 255, 3, 255, 255, 255},
+        {4, 255, 255, 255, 5, 255, 255, 255, 6, 255, 255, 255, 7, 255, 255, 255},
+        {8, 255, 255, 255, 9, 255, 255, 255, 10, 255, 255, 255, 11, 255, 255, 255},
+        {12, 255, 255, 255, 13, 255, 255, 255, 14, 255, 255, 255, 15, 255, 255, 255},
+    };
+    q4k_neon_cvt_k k;
+    k.mask_lo = vdupq_n_u8(0x0f);
+    for (int j = 0; j < 4; j++)
+        k.spread[j] = vld1q_u8(spread[j]);
+    return k;
+}
+
+/* 16 nibbles (one byte each) of one sub-block -> 16 outputs d1*q - m1 */
+Q4K_NEON_INLINE float32x4x4_t q4k_neon_cvt16(uint8x16_t q, float32x4_t d1, float32x4_t nm1,
+                                             const q4k_neon_cvt_k *k)
+{
+    float32x4x4_t r;
+    for (int j = 0; j < 4; j++) {
+        const uint32x4_t w = vreinterpretq_u32_u8(vqtbl1q_u8(q, k->spread[j]));
+        r.val[j] = vfmaq_f32(nm1, vcvtq_f32_u32(w), d1);
+    }
+    return r;
+}
+
+/* ---- method half: u8 -> u16 = fp16 subnormal q*2^-24 -> f32 (fcvtl) -> FMA
+ * with d1*2^24. Saves the tbl of cvt: one widening step instead of two. ---- */
+
+typedef struct {
+    uint8x16_t mask_lo;    /* 0x0f */
+} q4k_neon_half_k;
+
+Q4K_NEON_INLINE q4k_neon_half_k q4k_neon_half_consts(void)
+{
+    q4k_neon_half_k k;
+    k.mask_lo = vdupq_n_u8(0x0f);
+    return k;
+}
+
+/* 16 nibbles of one sub-block -> 16 outputs; d24 = d1 * 2^24 */
+Q4K_NEON_INLINE float32x4x4_t q4k_neon_half16(uint8x16_t q, float32x4_t d24, float32x4_t nm1,
+                                              const q4k_neon_half_k *k)
+{
+    (void)k;
+    const uint16x8_t lo = vmovl_u8(vget_low_u8(q)), hi = vmovl_high_u8(q);
+    float32x4x4_t r;
+    r.val[0] = vfmaq_f32(nm1, vcvt_f32_f16(vreinterpret_f16_u16(vget_low_u16(lo))), d24);
+    r.val[1] = vfmaq_f32(nm1, vcvt_high_f32_f16(vreinterpretq_f16_u16(lo)), d24);
+    r.val[2] = vfmaq_f32(nm1, vcvt_f32_f16(vreinterpret_f16_u16(vget_low_u16(hi))), d24);
+    r.val[3] = vfmaq_f32(nm1, vcvt_high_f32_f16(vreinterpretq_f16_u16(hi)), d24);
+    return r;
+}
+
+/* ---- method lut: per sub-block table of its 16 outputs, vqtbl4q_u8 lookup ---- */
+
+typedef struct {
+    uint8x16_t mask4;        /* 0x3c: a nibble times 4 */
+    uint8x16_t expand[4];    /* byte 4j+i -> bytes 4i..4i+3 */
+    uint8x16_t byte_of_word; /* {0,1,2,3, 0,1,2,3, ...} */
+    float32x4_t iota[4];     /* {0,1,2,3}, {4..7}, {8..11}, {12..15} */
+} q4k_neon_lut_k;
+
+Q4K_NEON_INLINE q4k_neon_lut_k q4k_neon_lut_consts(void)
+{
+    static const uint8_t bytes[5][16] = {
+        {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3},
+        {4, 4, 4, 4, 5, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7},
+        {8, 8, 8, 8, 9, 9, 9, 9, 10, 10, 10, 10, 11, 11, 11, 11},
+        {12, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 15, 15, 15, 15},
+        {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3},
+    };
+    static const float iota[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    q4k_neon_lut_k k;
+    k.mask4 = vdupq_n_u8(0x3c);
+    for (int j = 0; j < 4; j++) {
+        k.expand[j] = vld1q_u8(bytes[j]);
+        k.iota[j] = vld1q_f32(iota + 4 * j);
+    }
+    k.byte_of_word = vld1q_u8(bytes[4]);
+    return k;
+}
+
+/* T[q] = d1*q - m1, q = 0..15, as the 64-byte table of vqtbl4q_u8 */
+Q4K_NEON_INLINE uint8x16x4_t q4k_neon_lut_table(float32x4_t d1, float32x4_t nm1,
+                                                const q4k_neon_lut_k *k)
+{
+    uint8x16x4_t t;
+    for (int j = 0; j < 4; j++)
+        t.val[j] = vreinterpretq_u8_f32(vfmaq_f32(nm1, k->iota[j], d1));
+    return t;
+}
+
+/* 16 nibbles times 4 (byte offsets of T[q]) -> 16 outputs */
+Q4K_NEON_INLINE float32x4x4_t q4k_neon_lut16(uint8x16_t q4, uint8x16x4_t t, const q4k_neon_lut_k *k)
+{
+    float32x4x4_t r;
+    for (int j = 0; j < 4; j++) {
+        const uint8x16_t idx = vorrq_u8(vqtbl1q_u8(q4, k->expand[j]), k->byte_of_word);
+        r.val[j] = vreinterpretq_f32_u8(vqtbl4q_u8(t, idx));
+    }
+    return r;
+}
+
+/* ---- one group: qs bytes [32g, 32g+32) -> 64 outputs; the low nibbles use
+ * sub-block 2g (da, na), the high nibbles sub-block 2g+1 (db, nb) ---- */
+
+Q4K_NEON_INLINE void q4k_neon_group_cvt(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                          float32x4_t db, float32x4_t nb, const q4k_neon_cvt_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    q4k_neon_store16(y, q4k_neon_cvt16(vandq_u8(q0, k->mask_lo), da, na, k));
+    q4k_neon_store16(y + 16, q4k_neon_cvt16(vandq_u8(q1, k->mask_lo), da, na, k));
+    q4k_neon_store16(y + 32, q4k_neon_cvt16(vshrq_n_u8(q0, 4), db, nb, k));
+    q4k_neon_store16(y + 48, q4k_neon_cvt16(vshrq_n_u8(q1, 4), db, nb, k));
+}
+
+Q4K_NEON_INLINE void q4k_neon_group_half(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                           float32x4_t db, float32x4_t nb, const q4k_neon_half_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    q4k_neon_store16(y, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
+    q4k_neon_store16(y + 16, q4k_neon_half16(vandq_u8(q1, k->mask_lo), da, na, k));
+    q4k_neon_store16(y + 32, q4k_neon_half16(vshrq_n_u8(q0, 4), db, nb, k));
+    q4k_neon_store16(y + 48, q4k_neon_half16(vshrq_n_u8(q1, 4), db, nb, k));
+}
+
+Q4K_NEON_INLINE void q4k_neon_group_lut(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                          float32x4_t db, float32x4_t nb, const q4k_neon_lut_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    const uint8x16x4_t ta = q4k_neon_lut_table(da, na, k), tb = q4k_neon_lut_table(db, nb, k);
+    q4k_neon_store16(y, q4k_neon_lut16(vandq_u8(vshlq_n_u8(q0, 2), k->mask4), ta, k));
+    q4k_neon_store16(y + 16, q4k_neon_lut16(vandq_u8(vshlq_n_u8(q1, 2), k->mask4), ta, k));
+    q4k_neon_store16(y + 32, q4k_neon_lut16(vandq_u8(vshrq_n_u8(q0, 2), k->mask4), tb, k));
+    q4k_neon_store16(y + 48, q4k_neon_lut16(vandq_u8(vshrq_n_u8(q1, 2), k->mask4), tb, k));
+}
+
+Q4K_NEON_INLINE void q4k_neon_group_cvt_nt(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                          float32x4_t db, float32x4_t nb, const q4k_neon_cvt_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    q4k_neon_store16_nt(y, q4k_neon_cvt16(vandq_u8(q0, k->mask_lo), da, na, k));
+    q4k_neon_store16_nt(y + 16, q4k_neon_cvt16(vandq_u8(q1, k->mask_lo), da, na, k));
+    q4k_neon_store16_nt(y + 32, q4k_neon_cvt16(vshrq_n_u8(q0, 4), db, nb, k));
+    q4k_neon_store16_nt(y + 48, q4k_neon_cvt16(vshrq_n_u8(q1, 4), db, nb, k));
+}
+
+Q4K_NEON_INLINE void q4k_neon_group_half_nt(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                           float32x4_t db, float32x4_t nb, const q4k_neon_half_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    q4k_neon_store16_nt(y, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
+    q4k_neon_store16_nt(y + 16, q4k_neon_half16(vandq_u8(q1, k->mask_lo), da, na, k));
+    q4k_neon_store16_nt(y + 32, q4k_neon_half16(vshrq_n_u8(q0, 4), db, nb, k));
+    q4k_neon_store16_nt(y + 48, q4k_neon_half16(vshrq_n_u8(q1, 4), db, nb, k));
+}
+
+Q4K_NEON_INLINE void q4k_neon_group_lut_nt(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                          float32x4_t db, float32x4_t nb, const q4k_neon_lut_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    const uint8x16x4_t ta = q4k_neon_lut_table(da, na, k), tb = q4k_neon_lut_table(db, nb, k);
+    q4k_neon_store16_nt(y, q4k_neon_lut16(vandq_u8(vshlq_n_u8(q0, 2), k->mask4), ta, k));
+    q4k_neon_store16_nt(y + 16, q4k_neon_lut16(vandq_u8(vshlq_n_u8(q1, 2), k->mask4), ta, k));
+    q4k_neon_store16_nt(y + 32, q4k_neon_lut16(vandq_u8(vshrq_n_u8(q0, 2), k->mask4), tb, k));
+    q4k_neon_store16_nt(y + 48, q4k_neon_lut16(vandq_u8(vshrq_n_u8(q1, 2), k->mask4), tb, k));
+}
+
+
+/* q4k_dequant__neon_u1_p0: method cvt, 1 block per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u1_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u1_p0_nt: method cvt, 1 block per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u1_p4: method cvt, 1 block per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u1_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u1_p4_nt: method cvt, 1 block per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u1_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u1_p8: method cvt, 1 block per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u1_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u1_p8_nt: method cvt, 1 block per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u1_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u1_p16: method cvt, 1 block per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u1_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u1_p16_nt: method cvt, 1 block per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u1_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u2_p0: method cvt, 2 blocks per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u2_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u2_p0_nt: method cvt, 2 blocks per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u2_p4: method cvt, 2 blocks per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u2_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u2_p4_nt: method cvt, 2 blocks per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u2_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u2_p8: method cvt, 2 blocks per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u2_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u2_p8_nt: method cvt, 2 blocks per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u2_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u2_p16: method cvt, 2 blocks per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u2_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u2_p16_nt: method cvt, 2 blocks per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u2_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u4_p0: method cvt, 4 blocks per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u4_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u4_p0_nt: method cvt, 4 blocks per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u4_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u4_p4: method cvt, 4 blocks per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u4_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        q4k_neon_prefetch(x, 896);
+        q4k_neon_prefetch(x, 960);
+        q4k_neon_prefetch(x, 1024);
+        q4k_neon_prefetch(x, 1088);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u4_p4_nt: method cvt, 4 blocks per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u4_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        q4k_neon_prefetch(x, 896);
+        q4k_neon_prefetch(x, 960);
+        q4k_neon_prefetch(x, 1024);
+        q4k_neon_prefetch(x, 1088);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u4_p8: method cvt, 4 blocks per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u4_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        q4k_neon_prefetch(x, 1472);
+        q4k_neon_prefetch(x, 1536);
+        q4k_neon_prefetch(x, 1600);
+        q4k_neon_prefetch(x, 1664);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u4_p8_nt: method cvt, 4 blocks per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u4_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        q4k_neon_prefetch(x, 1472);
+        q4k_neon_prefetch(x, 1536);
+        q4k_neon_prefetch(x, 1600);
+        q4k_neon_prefetch(x, 1664);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u4_p16: method cvt, 4 blocks per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u4_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        q4k_neon_prefetch(x, 2624);
+        q4k_neon_prefetch(x, 2688);
+        q4k_neon_prefetch(x, 2752);
+        q4k_neon_prefetch(x, 2816);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_cvt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_u4_p16_nt: method cvt, 4 blocks per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_u4_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_cvt_k k = q4k_neon_cvt_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        q4k_neon_prefetch(x, 2624);
+        q4k_neon_prefetch(x, 2688);
+        q4k_neon_prefetch(x, 2752);
+        q4k_neon_prefetch(x, 2816);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_cvt_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_cvt_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_cvt_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_cvt_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_cvt_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u1_p0: method half, 1 block per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u1_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u1_p0_nt: method half, 1 block per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u1_p4: method half, 1 block per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u1_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u1_p4_nt: method half, 1 block per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u1_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u1_p8: method half, 1 block per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u1_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u1_p8_nt: method half, 1 block per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u1_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u1_p16: method half, 1 block per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u1_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u1_p16_nt: method half, 1 block per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u1_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u2_p0: method half, 2 blocks per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u2_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u2_p0_nt: method half, 2 blocks per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u2_p4: method half, 2 blocks per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u2_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u2_p4_nt: method half, 2 blocks per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u2_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u2_p8: method half, 2 blocks per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u2_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u2_p8_nt: method half, 2 blocks per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u2_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u2_p16: method half, 2 blocks per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u2_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u2_p16_nt: method half, 2 blocks per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u2_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u4_p0: method half, 4 blocks per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u4_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 0x1p24f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u4_p0_nt: method half, 4 blocks per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u4_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 0x1p24f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u4_p4: method half, 4 blocks per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u4_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        q4k_neon_prefetch(x, 896);
+        q4k_neon_prefetch(x, 960);
+        q4k_neon_prefetch(x, 1024);
+        q4k_neon_prefetch(x, 1088);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 0x1p24f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u4_p4_nt: method half, 4 blocks per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u4_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        q4k_neon_prefetch(x, 896);
+        q4k_neon_prefetch(x, 960);
+        q4k_neon_prefetch(x, 1024);
+        q4k_neon_prefetch(x, 1088);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 0x1p24f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u4_p8: method half, 4 blocks per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u4_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        q4k_neon_prefetch(x, 1472);
+        q4k_neon_prefetch(x, 1536);
+        q4k_neon_prefetch(x, 1600);
+        q4k_neon_prefetch(x, 1664);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 0x1p24f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u4_p8_nt: method half, 4 blocks per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u4_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        q4k_neon_prefetch(x, 1472);
+        q4k_neon_prefetch(x, 1536);
+        q4k_neon_prefetch(x, 1600);
+        q4k_neon_prefetch(x, 1664);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 0x1p24f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u4_p16: method half, 4 blocks per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u4_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        q4k_neon_prefetch(x, 2624);
+        q4k_neon_prefetch(x, 2688);
+        q4k_neon_prefetch(x, 2752);
+        q4k_neon_prefetch(x, 2816);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 0x1p24f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_half(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_half_u4_p16_nt: method half, 4 blocks per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_half_u4_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_half_k k = q4k_neon_half_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        q4k_neon_prefetch(x, 2624);
+        q4k_neon_prefetch(x, 2688);
+        q4k_neon_prefetch(x, 2752);
+        q4k_neon_prefetch(x, 2816);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 0x1p24f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_half_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
+        q4k_neon_group_half_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_half_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_half_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_half_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u1_p0: method lut, 1 block per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u1_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u1_p0_nt: method lut, 1 block per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u1_p4: method lut, 1 block per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u1_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u1_p4_nt: method lut, 1 block per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u1_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u1_p8: method lut, 1 block per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u1_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u1_p8_nt: method lut, 1 block per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u1_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u1_p16: method lut, 1 block per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u1_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u1_p16_nt: method lut, 1 block per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u1_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u2_p0: method lut, 2 blocks per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u2_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u2_p0_nt: method lut, 2 blocks per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u2_p4: method lut, 2 blocks per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u2_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u2_p4_nt: method lut, 2 blocks per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u2_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u2_p8: method lut, 2 blocks per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u2_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u2_p8_nt: method lut, 2 blocks per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u2_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u2_p16: method lut, 2 blocks per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u2_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u2_p16_nt: method lut, 2 blocks per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u2_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 2; n -= 2, x += 288, out += 512) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u4_p0: method lut, 4 blocks per iteration, prefetch off, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u4_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u4_p0_nt: method lut, 4 blocks per iteration, prefetch off, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u4_p4: method lut, 4 blocks per iteration, prefetch 4 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u4_p4(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        q4k_neon_prefetch(x, 896);
+        q4k_neon_prefetch(x, 960);
+        q4k_neon_prefetch(x, 1024);
+        q4k_neon_prefetch(x, 1088);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u4_p4_nt: method lut, 4 blocks per iteration, prefetch 4 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u4_p4_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        q4k_neon_prefetch(x, 768);
+        q4k_neon_prefetch(x, 832);
+        q4k_neon_prefetch(x, 896);
+        q4k_neon_prefetch(x, 960);
+        q4k_neon_prefetch(x, 1024);
+        q4k_neon_prefetch(x, 1088);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 576);
+        q4k_neon_prefetch(x, 640);
+        q4k_neon_prefetch(x, 704);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u4_p8: method lut, 4 blocks per iteration, prefetch 8 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u4_p8(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        q4k_neon_prefetch(x, 1472);
+        q4k_neon_prefetch(x, 1536);
+        q4k_neon_prefetch(x, 1600);
+        q4k_neon_prefetch(x, 1664);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u4_p8_nt: method lut, 4 blocks per iteration, prefetch 8 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u4_p8_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        q4k_neon_prefetch(x, 1344);
+        q4k_neon_prefetch(x, 1408);
+        q4k_neon_prefetch(x, 1472);
+        q4k_neon_prefetch(x, 1536);
+        q4k_neon_prefetch(x, 1600);
+        q4k_neon_prefetch(x, 1664);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 1152);
+        q4k_neon_prefetch(x, 1216);
+        q4k_neon_prefetch(x, 1280);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u4_p16: method lut, 4 blocks per iteration, prefetch 16 blocks ahead, ordinary stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u4_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        q4k_neon_prefetch(x, 2624);
+        q4k_neon_prefetch(x, 2688);
+        q4k_neon_prefetch(x, 2752);
+        q4k_neon_prefetch(x, 2816);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_lut(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}
+
+/* q4k_dequant__neon_lut_u4_p16_nt: method lut, 4 blocks per iteration, prefetch 16 blocks ahead, non-temporal (stnp) stores.
+ * blocks: n_blocks Q4_K blocks (144 bytes each, any alignment); out: 256 * n_blocks floats (any alignment). */
+void q4k_dequant__neon_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const q4k_neon_lut_k k = q4k_neon_lut_consts();
+    size_t n = n_blocks;
+    for (; n >= 4; n -= 4, x += 576, out += 1024) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        q4k_neon_prefetch(x, 2496);
+        q4k_neon_prefetch(x, 2560);
+        q4k_neon_prefetch(x, 2624);
+        q4k_neon_prefetch(x, 2688);
+        q4k_neon_prefetch(x, 2752);
+        q4k_neon_prefetch(x, 2816);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 1.0f);
+        const q4k_neon_scales s2 = q4k_neon_load_scales(x + 288, 1.0f);
+        const q4k_neon_scales s3 = q4k_neon_load_scales(x + 432, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 160, out + 256,
+            vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+            vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 304, out + 512,
+            vdupq_laneq_f32(s2.d_lo, 0), vdupq_laneq_f32(s2.nm_lo, 0),
+            vdupq_laneq_f32(s2.d_lo, 1), vdupq_laneq_f32(s2.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 448, out + 768,
+            vdupq_laneq_f32(s3.d_lo, 0), vdupq_laneq_f32(s3.nm_lo, 0),
+            vdupq_laneq_f32(s3.d_lo, 1), vdupq_laneq_f32(s3.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 192, out + 320,
+            vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+            vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 336, out + 576,
+            vdupq_laneq_f32(s2.d_lo, 2), vdupq_laneq_f32(s2.nm_lo, 2),
+            vdupq_laneq_f32(s2.d_lo, 3), vdupq_laneq_f32(s2.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 480, out + 832,
+            vdupq_laneq_f32(s3.d_lo, 2), vdupq_laneq_f32(s3.nm_lo, 2),
+            vdupq_laneq_f32(s3.d_lo, 3), vdupq_laneq_f32(s3.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 224, out + 384,
+            vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
+            vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 368, out + 640,
+            vdupq_laneq_f32(s2.d_hi, 0), vdupq_laneq_f32(s2.nm_hi, 0),
+            vdupq_laneq_f32(s2.d_hi, 1), vdupq_laneq_f32(s2.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 512, out + 896,
+            vdupq_laneq_f32(s3.d_hi, 0), vdupq_laneq_f32(s3.nm_hi, 0),
+            vdupq_laneq_f32(s3.d_hi, 1), vdupq_laneq_f32(s3.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 256, out + 448,
+            vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
+            vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 400, out + 704,
+            vdupq_laneq_f32(s2.d_hi, 2), vdupq_laneq_f32(s2.nm_hi, 2),
+            vdupq_laneq_f32(s2.d_hi, 3), vdupq_laneq_f32(s2.nm_hi, 3), &k);
+        q4k_neon_group_lut_nt(x + 544, out + 960,
+            vdupq_laneq_f32(s3.d_hi, 2), vdupq_laneq_f32(s3.nm_hi, 2),
+            vdupq_laneq_f32(s3.d_hi, 3), vdupq_laneq_f32(s3.nm_hi, 3), &k);
+    }
+    for (; n > 0; n--, x += 144, out += 256) {
+        q4k_neon_prefetch(x, 2304);
+        q4k_neon_prefetch(x, 2368);
+        q4k_neon_prefetch(x, 2432);
+        const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 1.0f);
+        q4k_neon_group_lut_nt(x + 16, out + 0,
+            vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+            vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
+        q4k_neon_group_lut_nt(x + 48, out + 64,
+            vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+            vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
+        q4k_neon_group_lut_nt(x + 80, out + 128,
+            vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
+            vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
+        q4k_neon_group_lut_nt(x + 112, out + 192,
+            vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
+            vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
+    }
+}

@@ -1,0 +1,114 @@
+/* cache_internal.h - the tensor cache's private state, shared by
+ * cache.c (lookup, loading, budget), cache_evict.c (the eviction rule),
+ * cache_warm.c (the background worker) and cache_many.c (whole layers).
+ *
+ * One mutex guards everything below; dequantization and tensor-sized
+ * allocations run outside it. */
+#ifndef Q4K_CACHE_INTERNAL_H
+#define Q4K_CACHE_INTERNAL_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include "q4k_cache.h"
+
+typedef enum cache_entry_state {
+    ENTRY_LOADING, /* one thread is dequantizing it; others wait */
+    ENTRY_READY,   /* floats valid */
+    ENTRY_FAILED,  /* the load failed; unlinked, freed by its last waiter */
+    ENTRY_GHOST    /* no floats: only the key's reuse history (REUSE policy) */
+} cache_entry_state;
+
+typedef struct cache_entry {
+    char *key;
+    uint64_t hash;
+    struct cache_entry *hnext; /* hash chain */
+    struct cache_entry *prev;  /* recency list when resident, ghost list when a ghost */
+    struct cache_entry *next;
+    size_t n_blocks;
+    size_t bytes;              /* n_blocks * 256 * sizeof(float) */
+    float *floats;             /* READY only */
+    cache_entry_state state;
+    int status;                /* FAILED: the load's error */
+    int resident;              /* inside the budget and on the recency list */
+    int warm_pending;          /* loaded by the worker, not acquired since */
+    unsigned pins;             /* acquires not yet released */
+    unsigned waiters;          /* threads waiting for its load: pins it too */
+    uint64_t last_use;         /* c->clock at its last acquire; 0 = never */
+    uint64_t interval;         /* acquires between its last two; 0 = unknown */
+} cache_entry;
+
+typedef struct cache_list {
+    cache_entry *head; /* most recent */
+    cache_entry *tail; /* least recent */
+    size_t count;
+} cache_list;
+
+typedef struct warm_request {
+    struct warm_request *next;
+    const void *blocks;
+    size_t n_blocks;
+    char key[]; /* NUL-terminated copy */
+} warm_request;
+
+struct q4k_cache {
+    pthread_mutex_t lock;
+    pthread_cond_t loaded; /* broadcast whenever a load ends */
+    q4k_cache_options opt; /* budget, policy and hooks resolved at create */
+
+    cache_entry **buckets; /* power-of-two hash table of every known key */
+    size_t n_buckets;
+    size_t n_keys;         /* entries in the table, ghosts included */
+
+    cache_list recency;    /* resident entries, most recently used first */
+    cache_list ghosts;     /* ghost entries, newest first (oldest dropped) */
+    uint64_t clock;        /* acquires so far: the REUSE policy's time */
+
+    size_t bytes_in_use;   /* resident bytes, loading ones included */
+    size_t bytes_uncached;
+    size_t n_pinned;       /* entries with pins > 0 */
+    q4k_cache_stats st;    /* counters (byte fields filled in on read) */
+
+    /* warming worker (cache_warm.c) */
+    pthread_t worker;
+    int worker_started;
+    int worker_stop;
+    int worker_busy;
+    warm_request *queue_head;
+    warm_request *queue_tail;
+    pthread_cond_t work;   /* worker: queue not empty or stop */
+    pthread_cond_t idle;   /* q4k_cache_warm_wait: queue empty, worker idle */
+};
+
+/* ---- cache.c ---- */
+void *cache_alloc(q4k_cache *c, size_t bytes);
+void cache_free(q4k_cache *c, void *p);
+uint64_t cache_hash(const char *key);
+/* The non-ghost entry for key or NULL. Lock held. */
+cache_entry *cache_find_live(q4k_cache *c, const char *key);
+/* Dequantize key into the cache on behalf of the warming worker: skipped
+ * when present, dropped when it would not be resident. */
+void cache_warm_load(q4k_cache *c, const char *key, const void *blocks, size_t n_blocks);
+
+/* ---- cache_evict.c: the eviction rule. Lock held in all. ---- */
+void cache_list_push_head(cache_list *l, cache_entry *e);
+void cache_list_remove(cache_list *l, cache_entry *e);
+/* e was acquired: advance the clock, learn its reuse interval, mark it
+ * most recent. */
+void cache_evict_note_acquire(q4k_cache *c, cache_entry *e);
+/* e was released: most recent. */
+void cache_evict_note_release(q4k_cache *c, cache_entry *e);
+/* 1 when e may be evicted now (resident, ready, nobody holds or awaits it). */
+int cache_evict_allowed(const cache_entry *e);
+/* The next victim by the policy, among evictable entries; warmed entries
+ * not acquired yet only when no other is left and warm_ok_last is 1.
+ * NULL when none. */
+cache_entry *cache_evict_victim(q4k_cache *c, int warm_ok_last);
+/* 1 when the policy needs ghosts (history of evicted keys). */
+int cache_evict_keeps_history(const q4k_cache *c);
+
+/* ---- cache_warm.c ---- */
+/* Stop and join the worker, dropping queued requests. Lock NOT held. */
+void cache_warm_shutdown(q4k_cache *c);
+
+#endif /* Q4K_CACHE_INTERNAL_H */

@@ -1,0 +1,39 @@
+/* dequantize.c - the public entry points: argument checks, then a kernel. */
+#include <stdint.h>
+
+#include "q4k.h"
+
+/* Shared by both entry points: n_blocks > 0 needs both pointers, and the
+ * output's byte size (n * 256 * 4) must fit in size_t. */
+static int check_args(const void *blocks, size_t n_blocks, const float *out)
+{
+    if (n_blocks == 0)
+        return Q4K_OK;
+    if (!blocks || !out)
+        return Q4K_EINVAL;
+    if (n_blocks > SIZE_MAX / (Q4K_BLOCK_VALUES * sizeof(float)))
+        return Q4K_EOVERFLOW;
+    return Q4K_OK;
+}
+
+int q4k_dequantize(const void *blocks, size_t n_blocks, float *out)
+{
+    int st = check_args(blocks, n_blocks, out);
+    if (st != Q4K_OK || n_blocks == 0)
+        return st;
+    q4k_dispatch_variant(n_blocks)->fn(blocks, out, n_blocks);
+    return Q4K_OK;
+}
+
+int q4k_dequantize_with(const q4k_variant *v, const void *blocks, size_t n_blocks, float *out)
+{
+    if (!v || !v->fn)
+        return Q4K_EINVAL;
+    if (!q4k_variant_usable(v))
+        return Q4K_EUNSUPPORTED;
+    int st = check_args(blocks, n_blocks, out);
+    if (st != Q4K_OK || n_blocks == 0)
+        return st;
+    v->fn(blocks, out, n_blocks);
+    return Q4K_OK;
+}

@@ -1,0 +1,232 @@
+/* gguf.c - opening and closing GGUF files, and the read-only accessors.
+ * The parsing and validation live in gguf_parse.c; this file only maps
+ * bytes in and hands out what the parser checked. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gguf_internal.h"
+
+/* ---- arena ------------------------------------------------------------------ */
+
+struct gguf_arena_chunk {
+    gguf_arena_chunk *next;
+    size_t used, cap;
+    max_align_t data[]; /* aligned for any element type */
+};
+
+enum { ARENA_CHUNK = 64 * 1024 };
+
+void *gguf_arena_alloc(gguf_arena *a, size_t n)
+{
+    const size_t align = sizeof(max_align_t);
+    if (n > SIZE_MAX - align)
+        return NULL;
+    n = (n + align - 1) / align * align;
+    gguf_arena_chunk *c = a->head;
+    if (!c || c->cap - c->used < n) {
+        size_t cap = n > ARENA_CHUNK ? n : ARENA_CHUNK;
+        if (cap > SIZE_MAX - sizeof *c)
+            return NULL;
+        c = malloc(sizeof *c + cap);
+        if (!c)
+            return NULL;
+        c->used = 0;
+        c->cap = cap;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    return p;
+}
+
+void gguf_arena_free(gguf_arena *a)
+{
+    for (gguf_arena_chunk *c = a->head, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    a->head = NULL;
+}
+
+/* ---- open / close ------------------------------------------------------------ */
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (err && errlen) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(err, errlen, fmt, ap);
+        va_end(ap);
+    }
+}
+
+void gguf_release(q4k_gguf *g)
+{
+    free(g->kv);
+    free(g->tensors);
+    free(g->kv_by_key);
+    free(g->tensor_by_name);
+    gguf_arena_free(&g->arena);
+}
+
+void q4k_gguf_close(q4k_gguf *g)
+{
+    if (!g)
+        return;
+    gguf_release(g);
+    if (g->map)
+        munmap(g->map, g->map_len);
+    free(g);
+}
+
+/* Takes ownership of map (may be NULL) whatever happens. */
+static int open_bytes(const void *data, size_t size, void *map, size_t map_len,
+                      q4k_gguf **out, char *err, size_t errlen)
+{
+    q4k_gguf *g = calloc(1, sizeof *g);
+    if (!g) {
+        if (map)
+            munmap(map, map_len);
+        set_err(err, errlen, "out of memory");
+        return Q4K_ENOMEM;
+    }
+    g->base = data;
+    g->size = size;
+    g->map = map;
+    g->map_len = map_len;
+    int rc = gguf_parse(g, err, errlen);
+    if (rc) {
+        q4k_gguf_close(g);
+        return rc;
+    }
+    *out = g;
+    return Q4K_OK;
+}
+
+int q4k_gguf_open_memory(const void *data, size_t size, q4k_gguf **out, char *err, size_t errlen)
+{
+    if (!out || (!data && size)) {
+        set_err(err, errlen, "q4k_gguf_open_memory: NULL argument");
+        return Q4K_EINVAL;
+    }
+    *out = NULL;
+    static const uint8_t empty[1];
+    return open_bytes(data ? data : empty, size, NULL, 0, out, err, errlen);
+}
+
+int q4k_gguf_open(const char *path, q4k_gguf **out, char *err, size_t errlen)
+{
+    if (!path || !out) {
+        set_err(err, errlen, "q4k_gguf_open: NULL argument");
+        return Q4K_EINVAL;
+    }
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        set_err(err, errlen, "%s: %s", path, strerror(errno));
+        return Q4K_EIO;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        set_err(err, errlen, "%s: %s", path, strerror(errno));
+        close(fd);
+        return Q4K_EIO;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        set_err(err, errlen, "%s: %s", path, "not a regular file");
+        close(fd);
+        return Q4K_EIO;
+    }
+    if ((uint64_t)st.st_size > SIZE_MAX) {
+        set_err(err, errlen, "%s: %s", path, "file too large to map on this system");
+        close(fd);
+        return Q4K_EIO;
+    }
+    size_t size = (size_t)st.st_size;
+    void *map = NULL;
+    if (size > 0) { /* mmap of 0 bytes fails; the parser reports the empty file */
+        map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map == MAP_FAILED) {
+            set_err(err, errlen, "%s: mmap: %s", path, strerror(errno));
+            close(fd);
+            return Q4K_EIO;
+        }
+    }
+    close(fd); /* the mapping keeps the file alive */
+    int rc = open_bytes(map, size, map, size, out, err, errlen);
+    if (rc && err && errlen) {
+        /* Prefix the path so the caller's message says which file. */
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s", err);
+        snprintf(err, errlen, "%s: %s", path, msg);
+    }
+    return rc;
+}
+
+/* ---- accessors --------------------------------------------------------------- */
+
+uint32_t q4k_gguf_version(const q4k_gguf *g) { return g ? g->version : 0; }
+uint32_t q4k_gguf_alignment(const q4k_gguf *g) { return g ? g->alignment : 0; }
+uint64_t q4k_gguf_data_offset(const q4k_gguf *g) { return g ? g->data_offset : 0; }
+uint64_t q4k_gguf_file_size(const q4k_gguf *g) { return g ? g->size : 0; }
+size_t q4k_gguf_tensor_count(const q4k_gguf *g) { return g ? g->n_tensors : 0; }
+size_t q4k_gguf_kv_count(const q4k_gguf *g) { return g ? g->n_kv : 0; }
+
+const q4k_gguf_tensor *q4k_gguf_tensor_at(const q4k_gguf *g, size_t i)
+{
+    return g && i < g->n_tensors ? &g->tensors[i] : NULL;
+}
+
+const q4k_gguf_kv *q4k_gguf_kv_at(const q4k_gguf *g, size_t i)
+{
+    return g && i < g->n_kv ? &g->kv[i] : NULL;
+}
+
+const q4k_gguf_tensor *q4k_gguf_find_tensor(const q4k_gguf *g, const char *name)
+{
+    if (!g || !name || !g->tensor_by_name)
+        return NULL;
+    size_t lo = 0, hi = g->n_tensors;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const q4k_gguf_tensor *t = &g->tensors[g->tensor_by_name[mid]];
+        int c = strcmp(name, t->name);
+        if (c == 0)
+            return t;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+const q4k_gguf_kv *q4k_gguf_find_kv(const q4k_gguf *g, const char *key)
+{
+    if (!g || !key || !g->kv_by_key)
+        return NULL;
+    size_t lo = 0, hi = g->n_kv;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const q4k_gguf_kv *kv = &g->kv[g->kv_by_key[mid]];
+        int c = strcmp(key, kv->key);
+        if (c == 0)
+            return kv;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}

@@ -1,0 +1,103 @@
+/* q4k_format.h - the Q4_K block format in one place (ggml's block_q4_K).
+ *
+ * 144 bytes per block of 256 values, little-endian:
+ *   bytes 0-1    d      fp16, scale of the sub-block scales
+ *   bytes 2-3    dmin   fp16, scale of the sub-block mins
+ *   bytes 4-15   scales eight 6-bit scales and eight 6-bit mins, packed
+ *   bytes 16-143 qs     256 4-bit quants
+ * Sub-block j (0..7), 32 values each, has scale sc_j and min m_j:
+ *   j < 4:  sc = s[j] & 63,                         m = s[j+4] & 63
+ *   j >= 4: sc = (s[j+4] & 15) | ((s[j-4] >> 6) << 4),
+ *           m  = (s[j+4] >> 4) | ((s[j]   >> 6) << 4)
+ * Group g (0..3) reads qs[32g .. 32g+31]: its first 32 outputs are the low
+ * nibbles with sub-block 2g, the next 32 the high nibbles with 2g+1.
+ * Output: y = fl32(d*sc * q - dmin*m); both products are exact in fp32, so
+ * the subtraction is the only rounding (ARCHITECTURE.md section 3).
+ *
+ * Everything here is portable C: blocks may sit at any address, so fields
+ * are read byte-wise (memcpy), never through a cast pointer. */
+#ifndef Q4K_FORMAT_H
+#define Q4K_FORMAT_H
+
+#include <stdint.h>
+#include <string.h>
+
+enum {
+    Q4K_OFF_D = 0,
+    Q4K_OFF_DMIN = 2,
+    Q4K_OFF_SCALES = 4,
+    Q4K_OFF_QS = 16,
+    Q4K_SUBBLOCKS = 8,
+    Q4K_SUBBLOCK_VALUES = 32
+};
+
+static inline uint16_t q4k_load_le16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | (p[1] << 8));
+}
+
+static inline uint32_t q4k_load_le32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | ((uint32_t)p[1] << 8) | ((uint32_t)p[2] << 16) | ((uint32_t)p[3] << 24);
+}
+
+static inline float q4k_bits_to_float(uint32_t bits)
+{
+    float f;
+    memcpy(&f, &bits, sizeof f);
+    return f;
+}
+
+static inline uint32_t q4k_float_to_bits(float f)
+{
+    uint32_t bits;
+    memcpy(&bits, &f, sizeof bits);
+    return bits;
+}
+
+/* IEEE binary16 -> binary32, exact for every input: subnormals become
+ * normal floats, infinities stay infinite, NaNs stay NaN (quieted). */
+static inline float q4k_fp16_to_fp32(uint16_t h)
+{
+    uint32_t sign = (uint32_t)(h & 0x8000u) << 16;
+    uint32_t exp = (h >> 10) & 0x1fu;
+    uint32_t mant = h & 0x3ffu;
+    if (exp == 0) {
+        /* zero or subnormal: mant * 2^-24, exact in binary32 */
+        float mag = (float)mant * 0x1p-24f;
+        return q4k_bits_to_float(sign | q4k_float_to_bits(mag));
+    }
+    if (exp == 31)
+        return q4k_bits_to_float(sign | 0x7f800000u | (mant << 13) | (mant ? 0x400000u : 0));
+    return q4k_bits_to_float(sign | ((exp + 112) << 23) | (mant << 13));
+}
+
+/* The eight 6-bit scales and mins as bytes, with three 32-bit word
+ * operations each instead of sixteen bit-field extractions:
+ *   w0 = s[0..3], w1 = s[4..7], w2 = s[8..11]
+ *   sc[0..3] = w0 & 0x3f..,  sc[4..7] = (w2 & 0x0f..) | ((w0 >> 2) & 0x30..)
+ *   m[0..3]  = w1 & 0x3f..,  m[4..7]  = ((w2 >> 4) & 0x0f..) | ((w1 >> 2) & 0x30..)
+ * The shifts never carry bits across byte lanes that the masks keep. */
+static inline void q4k_unpack_scales_words(const uint8_t *s, uint32_t sc[2], uint32_t m[2])
+{
+    uint32_t w0 = q4k_load_le32(s), w1 = q4k_load_le32(s + 4), w2 = q4k_load_le32(s + 8);
+    sc[0] = w0 & 0x3f3f3f3fu;
+    sc[1] = (w2 & 0x0f0f0f0fu) | ((w0 >> 2) & 0x30303030u);
+    m[0] = w1 & 0x3f3f3f3fu;
+    m[1] = ((w2 >> 4) & 0x0f0f0f0fu) | ((w1 >> 2) & 0x30303030u);
+}
+
+/* Sub-block j's scale and min straight from the format's definition; the
+ * reference the word trick above is tested against. */
+static inline void q4k_scale_min(const uint8_t *s, int j, unsigned *sc, unsigned *m)
+{
+    if (j < 4) {
+        *sc = s[j] & 63u;
+        *m = s[j + 4] & 63u;
+    } else {
+        *sc = (s[j + 4] & 0xfu) | ((unsigned)(s[j - 4] >> 6) << 4);
+        *m = (unsigned)(s[j + 4] >> 4) | ((unsigned)(s[j] >> 6) << 4);
+    }
+}
+
+#endif /* Q4K_FORMAT_H */

@@ -1,0 +1,174 @@
+/* test_bulk.c - q4k_bulk_dequantize (runtime/q4k_bulk.h): a layer's
+ * tensors in one call, bit-identical to ggml's dequantization for every
+ * thread count, with unaligned pointers, empty items and ranges that cut
+ * tensors anywhere; arguments checked before anything is written. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "cache_fixture.h"
+#include "q4k_bulk.h"
+
+static fixture fx;
+
+static int setup(void **state)
+{
+    (void)state;
+    return fixture_load(&fx);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    fixture_free(&fx);
+    return 0;
+}
+
+static const unsigned thread_counts[] = {0, 1, 2, 3, 4, 7, 64, 1000};
+
+/* A llama-like layer (q k v o gate up down) cut from the gaussian data. */
+static void test_layer_matches_golden(void **state)
+{
+    (void)state;
+    static const size_t sizes[7] = {256, 64, 64, 256, 688, 688, 688}; /* 2704 blocks */
+    size_t total = 0;
+    for (int i = 0; i < 7; i++)
+        total += sizes[i];
+    assert_true(total <= FIXTURE_BLOCKS);
+    float *out = malloc(total * Q4K_BLOCK_VALUES * sizeof(float));
+    assert_non_null(out);
+    for (size_t t = 0; t < sizeof thread_counts / sizeof thread_counts[0]; t++) {
+        memset(out, 0xff, total * Q4K_BLOCK_VALUES * sizeof(float));
+        q4k_bulk_item items[7];
+        size_t at = 0;
+        for (int i = 0; i < 7; i++) {
+            items[i] = (q4k_bulk_item){fixture_blocks(&fx, at), sizes[i], out + at * Q4K_BLOCK_VALUES};
+            at += sizes[i];
+        }
+        assert_int_equal(q4k_bulk_dequantize(items, 7, thread_counts[t]), Q4K_OK);
+        assert_true(fixture_matches(&fx, 0, total, out));
+    }
+    free(out);
+}
+
+/* Many small items and odd totals: the thread ranges cut items at every
+ * kind of place, including inside and at the edges of single blocks. */
+static void test_many_small_items_any_split(void **state)
+{
+    (void)state;
+    enum { ITEMS = 150 };
+    q4k_bulk_item items[ITEMS];
+    size_t first[ITEMS], n[ITEMS], total = 0;
+    for (size_t i = 0; i < ITEMS; i++) {
+        n[i] = (i * 7 + 3) % 11; /* 0..10 blocks, some empty */
+        first[i] = total;
+        total += n[i];
+    }
+    float *out = malloc(total * Q4K_BLOCK_VALUES * sizeof(float) + 64);
+    assert_non_null(out);
+    for (size_t t = 0; t < sizeof thread_counts / sizeof thread_counts[0]; t++) {
+        memset(out, 0, total * Q4K_BLOCK_VALUES * sizeof(float));
+        for (size_t i = 0; i < ITEMS; i++)
+            items[i] = (q4k_bulk_item){n[i] ? fixture_blocks(&fx, first[i]) : NULL, n[i],
+                                       n[i] ? out + first[i] * Q4K_BLOCK_VALUES : NULL};
+        assert_int_equal(q4k_bulk_dequantize(items, ITEMS, thread_counts[t]), Q4K_OK);
+        assert_true(fixture_matches(&fx, 0, total, out));
+    }
+    free(out);
+}
+
+/* Blocks at an odd address and floats off every vector alignment. */
+static void test_unaligned_pointers(void **state)
+{
+    (void)state;
+    const size_t nb = 300;
+    uint8_t *raw = malloc(nb * Q4K_BLOCK_BYTES + 1);
+    float *outbuf = malloc((nb * Q4K_BLOCK_VALUES + 1) * sizeof(float));
+    assert_non_null(raw);
+    assert_non_null(outbuf);
+    memcpy(raw + 1, fixture_blocks(&fx, 100), nb * Q4K_BLOCK_BYTES);
+    float *out = outbuf + 1; /* 4 bytes past malloc's alignment */
+    q4k_bulk_item items[2] = {{raw + 1, 100, out},
+                              {raw + 1 + 100 * Q4K_BLOCK_BYTES, nb - 100, out + 100 * Q4K_BLOCK_VALUES}};
+    for (unsigned threads = 1; threads <= 3; threads++) {
+        memset(outbuf, 0, (nb * Q4K_BLOCK_VALUES + 1) * sizeof(float));
+        assert_int_equal(q4k_bulk_dequantize(items, 2, threads), Q4K_OK);
+        assert_true(fixture_matches(&fx, 100, nb, out));
+    }
+    free(raw);
+    free(outbuf);
+}
+
+/* The same values as q4k_dequantize on special inputs too (NaN and inf in
+ * d/dmin, random bytes). NaN sign and payload are free (ARCHITECTURE.md
+ * section 3) and the split may pick other variants: NaN matches NaN. */
+static int same_values(const float *a, const float *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != a[i] ? b[i] == b[i] : memcmp(&a[i], &b[i], sizeof a[i]) != 0)
+            return 0;
+    return 1;
+}
+
+static void test_same_bits_as_single_calls(void **state)
+{
+    (void)state;
+    const size_t nb = 4096;
+    uint8_t *blocks = fixture_read("q4k_randbytes.bin", nb * Q4K_BLOCK_BYTES);
+    assert_non_null(blocks);
+    float *a = malloc(nb * Q4K_BLOCK_VALUES * sizeof(float));
+    float *b = malloc(nb * Q4K_BLOCK_VALUES * sizeof(float));
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(q4k_dequantize(blocks, 1000, a), Q4K_OK);
+    assert_int_equal(q4k_dequantize(blocks + 1000 * Q4K_BLOCK_BYTES, nb - 1000, a + 1000 * Q4K_BLOCK_VALUES), Q4K_OK);
+    q4k_bulk_item items[2] = {{blocks, 1000, b},
+                              {blocks + 1000 * Q4K_BLOCK_BYTES, nb - 1000, b + 1000 * Q4K_BLOCK_VALUES}};
+    assert_int_equal(q4k_bulk_dequantize(items, 2, 2), Q4K_OK);
+    assert_true(same_values(a, b, nb * Q4K_BLOCK_VALUES));
+    free(blocks);
+    free(a);
+    free(b);
+}
+
+static void test_invalid_arguments_write_nothing(void **state)
+{
+    (void)state;
+    float out[2 * Q4K_BLOCK_VALUES];
+    memset(out, 0x5a, sizeof out);
+    float sentinel;
+    memset(&sentinel, 0x5a, sizeof sentinel);
+    q4k_bulk_item items[2] = {{fixture_blocks(&fx, 0), 1, out},
+                              {fixture_blocks(&fx, 1), 1, NULL}};
+    assert_int_equal(q4k_bulk_dequantize(items, 2, 2), Q4K_EINVAL);
+    assert_memory_equal(&out[0], &sentinel, sizeof sentinel); /* item 0 untouched */
+    items[1] = (q4k_bulk_item){NULL, 1, out + Q4K_BLOCK_VALUES};
+    assert_int_equal(q4k_bulk_dequantize(items, 2, 1), Q4K_EINVAL);
+    assert_memory_equal(&out[0], &sentinel, sizeof sentinel);
+    items[1] = (q4k_bulk_item){fixture_blocks(&fx, 1), SIZE_MAX / 1024 + 1, out + Q4K_BLOCK_VALUES};
+    assert_int_equal(q4k_bulk_dequantize(items, 2, 1), Q4K_EOVERFLOW);
+    /* The sum of the sizes overflows though each one fits. */
+    static q4k_bulk_item many[1030];
+    for (size_t i = 0; i < 1030; i++)
+        many[i] = (q4k_bulk_item){fixture_blocks(&fx, 0), SIZE_MAX / 1024, out};
+    assert_int_equal(q4k_bulk_dequantize(many, 1030, 2), Q4K_EOVERFLOW);
+    assert_memory_equal(&out[0], &sentinel, sizeof sentinel);
+    assert_int_equal(q4k_bulk_dequantize(NULL, 1, 1), Q4K_EINVAL);
+    assert_int_equal(q4k_bulk_dequantize(NULL, 0, 1), Q4K_OK);
+    items[0].n_blocks = 0; /* nothing to do */
+    assert_int_equal(q4k_bulk_dequantize(items, 1, 4), Q4K_OK);
+    assert_memory_equal(&out[0], &sentinel, sizeof sentinel);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_layer_matches_golden),
+        cmocka_unit_test(test_many_small_items_any_split),
+        cmocka_unit_test(test_unaligned_pointers),
+        cmocka_unit_test(test_same_bits_as_single_calls),
+        cmocka_unit_test(test_invalid_arguments_write_nothing),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,76 @@
+/* cmd_list.c - q4k list: the variants, as a table or JSON. */
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "q4k.h"
+
+static const char *const feature_names[] = {"neon", "avx2", "fma", "f16c", "avx512f", "avx512bw",
+                                            "avx512vl"};
+
+static void print_features(FILE *f, uint32_t bits, const char *sep, int quoted)
+{
+    int first = 1;
+    for (size_t i = 0; i < sizeof feature_names / sizeof feature_names[0]; i++)
+        if (bits & (1u << i)) {
+            fprintf(f, quoted ? "%s\"%s\"" : "%s%s", first ? "" : sep, feature_names[i]);
+            first = 0;
+        }
+    if (first && !quoted)
+        fputs("-", f);
+}
+
+int cmd_list(int argc, char **argv)
+{
+    int all = 0, json = 0;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--all"))
+            all = 1;
+        else if (!strcmp(argv[i], "--json"))
+            json = 1;
+        else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: q4k list [--all] [--json]\n\n"
+                   "Lists the kernel variants usable on this CPU: name, ISA, method, unroll,\n"
+                   "prefetch distance (blocks), store kind and required CPU features.\n"
+                   "  --all   every compiled variant, with a column saying if it is usable here\n"
+                   "  --json  one JSON array on stdout\n");
+            return 0;
+        } else {
+            fprintf(stderr, "q4k list: unknown option '%s' (try --help)\n", argv[i]);
+            return 2;
+        }
+    }
+    size_t n = all ? q4k_variant_count_all() : q4k_variant_count();
+    if (json)
+        printf("[\n");
+    else
+        printf("%-36s %-7s %-6s %6s %8s %-5s %-6s %s\n", "variant", "isa", "method", "unroll",
+               "prefetch", "store", "usable", "features");
+    for (size_t i = 0; i < n; i++) {
+        const q4k_variant *v = all ? q4k_variant_at_all(i) : q4k_variant_at(i);
+        const int usable = q4k_variant_usable(v);
+        if (json) {
+            printf("  {\"name\": \"%s\", \"isa\": \"%s\", \"method\": \"%s\", \"unroll\": %u, "
+                   "\"prefetch\": %u, \"nontemporal\": %s, \"usable\": %s, \"complexity\": %u, "
+                   "\"features\": [",
+                   v->name, v->isa, v->method, v->unroll, v->prefetch,
+                   v->nontemporal ? "true" : "false", usable ? "true" : "false", v->complexity);
+            print_features(stdout, v->features, ", ", 1);
+            printf("]}%s\n", i + 1 < n ? "," : "");
+        } else {
+            printf("%-36s %-7s %-6s %6u %8u %-5s %-6s ", v->name, v->isa, v->method, v->unroll,
+                   v->prefetch, v->nontemporal ? "nt" : "plain", usable ? "yes" : "no");
+            print_features(stdout, v->features, ",", 0);
+            putchar('\n');
+        }
+    }
+    if (json)
+        printf("]\n");
+    else
+        fprintf(stderr, "%zu variant(s)%s; CPU features: ", n, all ? " compiled" : " usable here");
+    if (!json) {
+        print_features(stderr, q4k_cpu_features(), ",", 0);
+        fputc('\n', stderr);
+    }
+    return 0;
+}

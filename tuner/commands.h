@@ -1,0 +1,18 @@
+/* commands.h - the q4k program's subcommands, one file each (tuner/cmd_*.c).
+ * Each takes argv with argv[0] = its own name and returns the exit status:
+ * 0 success, 1 failure (e.g. a variant failed verification), 2 usage or
+ * input error. Errors go to stderr; machine-readable output to stdout. */
+#ifndef Q4K_COMMANDS_H
+#define Q4K_COMMANDS_H
+
+int cmd_list(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_dequant(int argc, char **argv);
+int cmd_bench(int argc, char **argv);
+int cmd_measure(int argc, char **argv);
+int cmd_select(int argc, char **argv);
+int cmd_tune(int argc, char **argv);
+int cmd_info(int argc, char **argv);
+int cmd_gguf(int argc, char **argv);
+
+#endif

@@ -1,0 +1,64 @@
+/* measure.h - the measurement engine behind `q4k measure` and `q4k tune`.
+ *
+ * Verifies the variants, then times every variant and store limit at every
+ * size, warm and/or cold, and appends one row per point to a CSV
+ * (measure_csv.h). How it times, and why:
+ *  - in-process monotonic clock; each sample repeats the call enough times
+ *    to span at least max(min_sample_ns, 1000 timer ticks), so coarse clocks
+ *    (Apple's 24 MHz counter) still resolve it;
+ *  - a warm-up call per subject before its first sample (calibration);
+ *  - subjects interleaved in rounds, the starting subject rotating per
+ *    round, so drift and periodic noise hit all of them alike;
+ *  - `samples` samples per point -> median and MAD;
+ *  - warm = the same buffers every call; cold = input and output rotated
+ *    over more than twice the last-level cache, so every call misses;
+ *  - drift: before and after each group of points (one size and mode) the
+ *    scalar baseline is re-timed at a fixed size (the sentinel). If either
+ *    differs from the run's first sentinel by more than the tolerance, the
+ *    group is measured again (up to max_repeats times) and, if it still
+ *    drifts, its rows carry the flag "drift". */
+#ifndef Q4K_MEASURE_H
+#define Q4K_MEASURE_H
+
+#include <stddef.h>
+
+#include "machine.h"
+
+#define MEASURE_MAX_SIZES 64
+
+typedef struct measure_config {
+    size_t sizes[MEASURE_MAX_SIZES]; /* ascending block counts */
+    size_t n_sizes;
+    int warm, cold;                  /* which modes to measure */
+    unsigned samples;                /* samples per point */
+    double min_sample_ns;            /* a sample lasts at least this long */
+    unsigned sentinel_samples;
+    double drift_tolerance;          /* relative change of the sentinel that counts as drift */
+    unsigned max_repeats;            /* re-measurements of a drifting group */
+    const char *patterns;            /* comma-separated globs over variant names; NULL = all */
+    const char *out_path;            /* the CSV */
+    int resume;                      /* continue an existing CSV of the same machine */
+    int verify;                      /* verify variants before timing (always on in the CLI) */
+    const char *pinned;              /* how the thread was pinned (for the header) */
+    const char *command;             /* command line, for the header */
+} measure_config;
+
+/* The defaults of a full run, or of --quick (under a minute on 2 cores). */
+void measure_config_defaults(measure_config *cfg, int quick);
+
+/* Parse "1,16,512" or "1-65536" (powers of two between) into cfg->sizes. */
+int measure_parse_sizes(const char *text, measure_config *cfg, char *err, size_t errlen);
+
+/* Run it. 0 on success; Q4K_EINVAL when --resume finds measurements of
+ * another machine or build (refused, message in err), Q4K_EIO for file
+ * trouble, Q4K_ENOMEM. Variants failing verification are excluded, named on
+ * stderr and in the CSV header, and do not make the run fail; *n_excluded
+ * (may be NULL) receives their number. Progress with ETA goes to stderr. */
+int measure_run(const measure_config *cfg, const q4k_machine *m, size_t *n_excluded, char *err,
+                size_t errlen);
+
+/* Pin the calling thread where the OS allows: Linux, the CPU it runs on;
+ * macOS, QoS user-interactive (P-cores). Writes what it did into desc. */
+void measure_pin_thread(char *desc, size_t desclen);
+
+#endif

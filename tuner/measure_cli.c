@@ -1,0 +1,116 @@
+/* measure_cli.c - option parsing shared by q4k measure and q4k tune. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "measure_cli.h"
+#include "q4k.h"
+
+const char *measure_cli_options_help(void)
+{
+    return "options:\n"
+           "  --quick            few sizes (1,16,512,8192) and samples: well under a minute\n"
+           "  --resume           continue an interrupted run (same machine and build only)\n"
+           "  --variants PATTERNS  comma-separated globs over variant names, e.g.\n"
+           "                     '*avx2_lut*,*avx2_u2*' (the scalar baseline and the\n"
+           "                     store limits are always measured)\n"
+           "  --sizes LIST       block counts: '1,16,512' or '1-65536' (powers of two);\n"
+           "                     default 1-65536, --quick 1,16,512,8192\n"
+           "  --warm | --cold | --both\n"
+           "                     warm: buffers reused (in cache); cold: rotated over more\n"
+           "                     than the last-level cache; default both\n"
+           "  --samples N        samples per point (default 25, --quick 7)\n"
+           "  --min-sample-us US a sample lasts at least this long (default 2000, --quick 200)\n";
+}
+
+static int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno || end == s || *end || *s == '-' || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *cli, int tune_options,
+                      char *err, size_t errlen)
+{
+    memset(cli, 0, sizeof *cli);
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--quick"))
+            cli->quick = 1;
+    measure_config_defaults(cfg, cli->quick);
+    size_t used = 0;
+    for (int i = 0; i < argc && used + 2 < sizeof cli->command; i++) {
+        int n = snprintf(cli->command + used, sizeof cli->command - used, "%s%s", i ? " " : "q4k ", argv[i]);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+        if (used >= sizeof cli->command)
+            used = sizeof cli->command - 1;
+    }
+    cfg->command = cli->command;
+
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        unsigned long u;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            return MEASURE_CLI_HELP;
+        } else if (!strcmp(a, "--quick")) {
+            /* handled above */
+        } else if (!strcmp(a, "--resume")) {
+            cfg->resume = 1;
+        } else if (!strcmp(a, "--warm")) {
+            cfg->warm = 1, cfg->cold = 0;
+        } else if (!strcmp(a, "--cold")) {
+            cfg->warm = 0, cfg->cold = 1;
+        } else if (!strcmp(a, "--both")) {
+            cfg->warm = cfg->cold = 1;
+        } else if (tune_options && !strcmp(a, "--no-hyperfine")) {
+            cli->no_hyperfine = 1;
+        } else if (!strcmp(a, "--out") || !strcmp(a, "--variants") || !strcmp(a, "--sizes") ||
+                   !strcmp(a, "--samples") || !strcmp(a, "--min-sample-us")) {
+            if (!val) {
+                snprintf(err, errlen, "%s needs a value", a);
+                return Q4K_EINVAL;
+            }
+            i++;
+            if (!strcmp(a, "--out")) {
+                cli->out = val;
+            } else if (!strcmp(a, "--variants")) {
+                cfg->patterns = val;
+            } else if (!strcmp(a, "--sizes")) {
+                int rc = measure_parse_sizes(val, cfg, err, errlen);
+                if (rc)
+                    return rc;
+            } else if (!strcmp(a, "--samples")) {
+                if (parse_uint(val, 3, 1000, &u)) {
+                    snprintf(err, errlen, "--samples takes 3 to 1000, not '%s'", val);
+                    return Q4K_EINVAL;
+                }
+                cfg->samples = (unsigned)u;
+            } else {
+                if (parse_uint(val, 1, 10000000, &u)) {
+                    snprintf(err, errlen, "--min-sample-us takes 1 to 10000000, not '%s'", val);
+                    return Q4K_EINVAL;
+                }
+                cfg->min_sample_ns = (double)u * 1e3;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            snprintf(err, errlen, "unknown option '%s'", a);
+            return Q4K_EINVAL;
+        } else if (cli->n_positional < sizeof cli->positional / sizeof cli->positional[0]) {
+            cli->positional[cli->n_positional++] = a;
+        } else {
+            snprintf(err, errlen, "too many arguments");
+            return Q4K_EINVAL;
+        }
+    }
+    if (cli->out)
+        cfg->out_path = cli->out;
+    return 0;
+}

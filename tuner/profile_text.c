@@ -1,0 +1,100 @@
+/* profile_text.c - the profile writer (format and parser:
+ * runtime/profile_parse.h). Values are cut to the lengths the parser takes,
+ * and per bucket a comment says why the winner won, for the person reading. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "profile_parse.h"
+#include "profile_text.h"
+#include "q4k.h"
+
+static const char *header_or(const measure_set *set, const char *key, const char *fallback)
+{
+    const char *v = measure_header_get(set, key);
+    return v && *v ? v : fallback;
+}
+
+/* "key value" with the value cut to what the parser accepts. */
+static void put(FILE *f, const char *key, const char *value, size_t max)
+{
+    fprintf(f, "%s %.*s\n", key, (int)(max - 1), value);
+}
+
+/* The first "started" (a resumed run has several); "finished" if present. */
+static const char *measurement_date(const measure_set *set)
+{
+    const char *fin = measure_header_get(set, "finished");
+    if (fin)
+        return fin;
+    for (size_t i = 0; i < set->n_header; i++)
+        if (!strcmp(set->header[i].key, "started"))
+            return set->header[i].value;
+    return "unknown";
+}
+
+int profile_write(FILE *f, const measure_set *set, const selection *sel, const char *source)
+{
+    q4k_profile *p = NULL; /* only for the field sizes */
+    char q4k[200];
+    snprintf(q4k, sizeof q4k, "%s %s", header_or(set, "version", "unknown"), header_or(set, "commit", "unknown"));
+
+    fprintf(f, "# q4k tuning profile, written by `q4k select` from %s.\n", source ? source : "measurements");
+    fprintf(f, "# Format: runtime/profile_parse.h. Use it compiled in (cmake -DQ4K_PROFILE=this-file)\n"
+               "# or at run time (Q4K_PROFILE=this-file, q4k_profile_load).\n");
+    fprintf(f, "q4k-profile %d\n", Q4K_PROFILE_VERSION);
+    put(f, "device", header_or(set, "device", "unknown"), sizeof p->device);
+    put(f, "arch", header_or(set, "arch", "unknown"), sizeof p->arch);
+    put(f, "cpu", header_or(set, "cpu", "unknown"), sizeof p->cpu);
+    put(f, "features", header_or(set, "features", ""), sizeof p->features);
+    put(f, "cores", header_or(set, "cores", "unknown"), sizeof p->cores);
+    put(f, "os", header_or(set, "os", "unknown"), sizeof p->os);
+    put(f, "compiler", header_or(set, "compiler", "unknown"), sizeof p->compiler);
+    put(f, "flags", header_or(set, "flags", ""), sizeof p->flags);
+    put(f, "generator", header_or(set, "generator", "unknown"), sizeof p->generator);
+    put(f, "q4k", q4k, sizeof p->q4k);
+    put(f, "date", measurement_date(set), sizeof p->date);
+    const char *emu = measure_header_get(set, "emulated");
+    if (emu && strncmp(emu, "no", 2))
+        fprintf(f, "# MEASURED UNDER AN EMULATOR: the choices below are not performance data.\n");
+    fprintf(f, "# Largest size where the scalar baseline is still as fast: %zu blocks%s.\n", sel->scalar_max,
+            sel->scalar_max ? "" : " (none)");
+    fprintf(f, "simd_threshold %zu\n", sel->simd_threshold);
+    fprintf(f, "# Per bucket (rule: tuner/select_rule.h): ns/block median +- MAD of the winner.\n");
+    for (size_t i = 0; i < sel->n_buckets; i++) {
+        const select_bucket *b = &sel->buckets[i];
+        const measure_row *w = b->winner;
+        fprintf(f, "# %zu blocks, %s: %.2f +- %.2f ns/block", b->blocks, b->mode, w->median_ns, w->mad_ns);
+        if (b->scalar && w->median_ns > 0)
+            fprintf(f, ", %.2fx scalar", b->scalar->median_ns / w->median_ns);
+        if (b->fastest != w)
+            fprintf(f, "; fastest %s %.2f is within noise", b->fastest->variant, b->fastest->median_ns);
+        if (w->flags[0])
+            fprintf(f, "; flagged %s", w->flags);
+        fputc('\n', f);
+        fprintf(f, "bucket %zu %s\n", b->blocks, w->variant);
+    }
+    fprintf(f, "end\n");
+    return ferror(f) ? Q4K_EIO : Q4K_OK;
+}
+
+int profile_write_file(const char *path, const measure_set *set, const selection *sel, const char *source,
+                       char *err, size_t errlen)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) {
+        snprintf(err, errlen, "out of memory");
+        return Q4K_ENOMEM;
+    }
+    int rc = profile_write(mem, set, sel, source);
+    if (fclose(mem) != 0 && rc == Q4K_OK)
+        rc = Q4K_ENOMEM;
+    if (rc == Q4K_OK)
+        rc = q4k_write_file_atomic(path, text, len, err, errlen);
+    else
+        snprintf(err, errlen, "cannot format the profile");
+    free(text);
+    return rc;
+}

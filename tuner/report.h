@@ -1,0 +1,21 @@
+/* report.h - the tuning report: report.md (tables a person reads at a
+ * glance) and chart.svg (throughput against size), made from the
+ * measurements and the selection alone, so they can be written anywhere. */
+#ifndef Q4K_REPORT_H
+#define Q4K_REPORT_H
+
+#include <stddef.h>
+
+#include "measure_csv.h"
+#include "select.h"
+
+/* Write DIR/report.md and DIR/chart.svg (DIR must exist or is created).
+ * hyperfine_md: Markdown for the process-level confirmation section, or
+ * NULL to leave the section out. 0 or a negative status (message in err). */
+int report_write(const char *dir, const measure_set *set, const selection *sel, const char *hyperfine_md,
+                 char *err, size_t errlen);
+
+/* Only the chart, as SVG text into f. */
+void report_chart_svg(FILE *f, const measure_set *set, const selection *sel);
+
+#endif

@@ -1,0 +1,41 @@
+/* select_rule.h - THE selection rule of the tuner, in one place.
+ *
+ *  1. Which measurement decides a size: warm while the working set (input
+ *     plus output, 1168 bytes a block) fits in half the last-level cache,
+ *     cold beyond. Small calls are typically repeated on data in cache
+ *     (a tile, a row); large ones stream a tensor through memory, where
+ *     warm and cold are physically the same anyway. Unknown cache size:
+ *     warm throughout. A mode that was not measured falls back to the other.
+ *  2. Noise: a point's interval is median +- max(MAD, 1% of the median).
+ *  3. Winner per size: among the variants whose interval overlaps the
+ *     fastest one's, the simplest (lowest q4k_variant.complexity; then the
+ *     lower median; then the name). So extra unrolling, prefetching,
+ *     streaming stores or wider ISAs must be faster beyond noise to win.
+ *  4. SIMD threshold: the largest size S such that the scalar baseline wins
+ *     (by rule 3) at every measured size up to S; the table's
+ *     simd_threshold is S + 1 (n_blocks < S + 1 use scalar), or 0 when
+ *     scalar does not win even at the smallest size. */
+#ifndef Q4K_SELECT_RULE_H
+#define Q4K_SELECT_RULE_H
+
+#include <stddef.h>
+
+#include "measure_csv.h"
+
+#define SELECT_NOISE_FLOOR 0.01 /* relative: 1% of the median */
+
+/* Rule 1: "warm" or "cold". */
+const char *select_rule_mode(size_t blocks, size_t llc_bytes, int have_warm, int have_cold);
+
+/* Rule 2: 1 when the intervals of a and b overlap. */
+int select_rule_within_noise(const measure_row *a, const measure_row *b);
+
+/* Rule 3: the winner among n candidate rows (same size and mode); the
+ * fastest goes to *fastest (may be NULL). NULL when n == 0. */
+const measure_row *select_rule_winner(const measure_row *const *rows, size_t n, const measure_row **fastest);
+
+/* Rule 4: sizes ascending, scalar_wins[i] = 1 where scalar won. Returns the
+ * table threshold; *scalar_max gets S (0 if none). */
+size_t select_rule_simd_threshold(const size_t *sizes, const int *scalar_wins, size_t n, size_t *scalar_max);
+
+#endif
