@@ -11,4 +11,7 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 # cmocka for arm64 comes from Debian multiarch (libcmocka-dev:arm64).
 set(CMAKE_LIBRARY_PATH /usr/lib/aarch64-linux-gnu)
 find_program(QEMU_AARCH64 qemu-aarch64 REQUIRED)
-set(CMAKE_CROSSCOMPILING_EMULATOR ${QEMU_AARCH64};-L;/usr/aarch64-linux-gnu)
+# -L /: the loader and libc come from Debian multiarch (libc6:arm64, pulled in
+# by libcmocka-dev:arm64), the same glibc build as cmocka; the cross package's
+# ld.so paired with the multiarch libc.so.6 hangs in pthread_create.
+set(CMAKE_CROSSCOMPILING_EMULATOR ${QEMU_AARCH64};-L;/)

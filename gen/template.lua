@@ -4,6 +4,8 @@
 --   $<lua statement>     a line whose first non-blank character is '$' is Lua
 --                        ($for ... do / $if ... then / $else / $end, locals ...)
 --   ${expression}        anywhere else: replaced by tostring(expression)
+--   ${include("f.c.in", {k = v})}  another template from the same folder,
+--                        rendered with the caller's values plus {k = v}
 --
 -- Every other line is copied as it is. Rendering a template compiles it to
 -- one Lua function and runs it in an environment holding the caller's values.
@@ -12,8 +14,9 @@ local M = {}
 local function emit_text(line)
   local parts, pos = {}, 1
   while true do
-    local s, e, expr = line:find("%${(.-)}", pos)
+    local s, e, braced = line:find("%$(%b{})", pos) -- balanced: ${f({a = 1})}
     if not s then break end
+    local expr = braced:sub(2, -2)
     if s > pos then parts[#parts + 1] = string.format("%q", line:sub(pos, s - 1)) end
     parts[#parts + 1] = "tostring(" .. expr .. ")"
     pos = e + 1
@@ -55,7 +58,14 @@ function M.render_file(path, env)
   local f = assert(io.open(path, "rb"))
   local text = f:read("a")
   f:close()
-  return M.render(text, path, env)
+  local dir = path:match("^(.*[/\\])") or ""
+  local scope = setmetatable({}, { __index = env })
+  scope.include = function(name, extra)
+    local inner = setmetatable({}, { __index = scope })
+    for k, v in pairs(extra or {}) do inner[k] = v end
+    return (M.render_file(dir .. name, inner):gsub("\n$", ""))
+  end
+  return M.render(text, path, scope)
 end
 
 return M

@@ -3,41 +3,50 @@
  *
  * NEON (aarch64) Q4_K -> float32 kernels. Primary target: Apple M4 P-core.
  *
- * Every kernel: one pass over a block's 144 bytes (one 8-byte and one
- * 4-byte scalar load for d/dmin/scales, eight 16-byte loads of qs), 64
- * float32x4 results, 32 store pairs. An M4 P-core stores about 32 bytes per
- * cycle, so ~32 cycles per block (1 KiB out) is the floor; what decides the
- * speed is how few SIMD instructions feed each 16 outputs.
+ * Every kernel: one pass over a block's 144 bytes (a 4-byte load of d/dmin,
+ * 8 + 4 bytes of scales into integer registers, eight 16-byte loads of qs),
+ * 64 float32x4 results, 32 store pairs. An M4 P-core stores about 32 bytes
+ * per cycle, so ~32 cycles per block (1 KiB out) is the floor; what decides
+ * the speed is how few SIMD instructions feed each 16 outputs.
  *
- * Per block, shared by all methods (scalar integer unit + a few SIMD ops):
- *   scales  two 64-bit word operations unpack all 8 scales and 8 mins
- *           (q4k_neon_unpack_scales); vcvt_f32_f16 converts d and dmin;
- *           then 2+2 float32x4: d*sc[0..7] and -dmin*m[0..7]. The mins are
- *           negated once so that each output vector is ONE FMA.
+ * Per block, shared by all methods:
+ *   scales  two 64-bit word operations unpack all 8 scales and 8 mins in
+ *           integer registers (q4k_neon_unpack_scales: 6 ALU ops, which
+ *           leaves the SIMD pipes to the quants); vcvt_f32_f16 converts d
+ *           and dmin; then 2+2 float32x4: d*sc[0..7] and -dmin*m[0..7]
+ *           (~16 SIMD ops). The mins are negated once, so each output
+ *           vector is ONE FMA.
  *   nibbles low = q & 0x0f, high = q >> 4: one op per 16 qs bytes each.
  *
- * Methods, how 4-bit quants become floats (instructions per 16 outputs,
- * not counting the 16 bytes of loads and 2 store pairs):
+ * Methods, how 4-bit quants become floats. SIMD instructions per 16
+ * outputs, besides 1 nibble op, 1/2 load and 2 store pairs:
  *   cvt   u8 -> u32 by vqtbl1q_u8 with zero-filling indices (4 tbl),
- *         vcvtq_f32_u32 (4), vfmaq_f32(-m1, q, d1) (4)          = 12 + 1 nibble op
- *   half  u8 -> u16 by vmovl (2), then the u16 IS an fp16 bit pattern:
- *         the subnormal q * 2^-24, which vcvt_f32_f16 widens exactly
- *         (4 fcvtl); the FMA uses d1 * 2^24 (exact: a power of two), so
- *         (d1*2^24) * (q*2^-24) is the exact product d1*q  =  10 + 1 nibble op
- *   lut   per sub-block, T[q] = d1*q - m1 for q = 0..15 (4 FMAs on a
- *         constant {0..15}, exact products, one rounding each) as a 64-byte
- *         table; outputs by vqtbl4q_u8 with byte indices 4q+{0,1,2,3}:
- *         nibble*4 (2 ops), expand each byte to 4 (4 tbl), OR {0,1,2,3} (4),
- *         lookup (4 tbl4, 2 uops each on Apple cores)           = 14 + 2 table ops
+ *         vcvtq_f32_u32 (4 ucvtf), vfmaq_f32(-m1, q, d1) (4 fmla)       = 12
+ *   half  u8 -> u16 by vmovl (2 uxtl), and that u16 IS an fp16 bit
+ *         pattern: the subnormal q * 2^-24, which vcvt_f32_f16 widens
+ *         exactly (4 fcvtl); the FMA takes d1 * 2^24 (exact: a power of
+ *         two), so (d1*2^24) * (q*2^-24) is exactly d1*q (4 fmla)        = 10
+ *   lut   per sub-block T[q] = d1*q - m1 for q = 0..15 (4 FMAs on a
+ *         constant {0..15}: exact products, one rounding each) as a
+ *         64-byte table; outputs by vqtbl4q_u8 with byte indices
+ *         4q+{0,1,2,3}: +1 op for nibble*4, expand each byte to 4 (4 tbl),
+ *         OR {0,1,2,3} (4 orr), lookup (4 tbl4, 2 uops each on Apple
+ *         cores), + 2 for the table (amortised over 32 outputs)          = 15
+ * NEON's FMA is destructive: every fmla whose addend -m1 is shared needs a
+ * copy (mov) of it first, ~3.5 per 16 outputs in cvt and half; cores with
+ * vector move elimination rename those away.
  * All methods are exact: every product is exact in fp32 and the FMA rounds
  * once, so fused equals unfused; the sign of zero also matches d1*q - m1,
  * since x - m1 == x + (-m1) in IEEE arithmetic for every x and m1.
  *
- * Instructions per block counted in `aarch64-linux-gnu-gcc -O3 -S` (gcc 12)
- * output of the u1_p0 kernels, from the loop label to its back branch:
- *   cvt   ?
- *   half  ?
- *   lut   ?
+ * Instructions per block, counted in the loop of the u1_p0 kernels
+ * (ordinary / _nt stores), aarch64-linux-gnu-gcc 12 -O3 -S | clang 14 -O3 -S:
+ *   cvt   343 / 363  |  340 / 355   (64 tbl, 68 ucvtf, 64 fmla, 56 mov)
+ *   half  317 / 331  |  308 / 323   (38 uxtl, 65 fcvtl, 64 fmla, 56 mov)
+ *   lut   427 / 395  |  372 / 410   (128 tbl, 66 orr, 32 fmla; 10-27 spills)
+ * half has the fewest SIMD uops (~200 per block, 4 SIMD pipes: ~50
+ * cycles), so it should win while the output stays in cache; once the
+ * stores dominate, the methods converge and nt/prefetch decide.
  *
  * Axes per variant: unroll u = blocks per main-loop iteration (their work is
  * interleaved group by group so the out-of-order core sees u independent
@@ -232,14 +241,25 @@ Q4K_NEON_INLINE q4k_neon_lut_k q4k_neon_lut_consts(void)
     return k;
 }
 
-/* T[q] = d1*q - m1, q = 0..15, as the 64-byte table of vqtbl4q_u8 */
+/* T[q] = d1*q - m1, q = 0..15, as the 64-byte table of vqtbl4q_u8.
+ * GCC 12 cannot keep a computed 4-register tuple in registers: it stores it
+ * and reloads it with ld1 {4 regs} before EVERY tbl4 (4 times per table).
+ * For GCC, one deliberate store + one ld1 per table is cheaper (-130
+ * instructions per block); clang keeps the tuple in registers. */
 Q4K_NEON_INLINE uint8x16x4_t q4k_neon_lut_table(float32x4_t d1, float32x4_t nm1,
                                                 const q4k_neon_lut_k *k)
 {
+#if defined(__clang__)
     uint8x16x4_t t;
     for (int j = 0; j < 4; j++)
         t.val[j] = vreinterpretq_u8_f32(vfmaq_f32(nm1, k->iota[j], d1));
     return t;
+#else
+    float t[16];
+    for (int j = 0; j < 4; j++)
+        vst1q_f32(t + 4 * j, vfmaq_f32(nm1, k->iota[j], d1));
+    return vld1q_u8_x4((const uint8_t *)t);
+#endif
 }
 
 /* 16 nibbles times 4 (byte offsets of T[q]) -> 16 outputs */

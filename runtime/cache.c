@@ -177,6 +177,7 @@ static void evict(q4k_cache *c, cache_entry *e)
     c->bytes_in_use -= e->bytes;
     cache_free(c, e->floats);
     c->st.evictions++;
+    c->st.warm_wasted += (uint64_t)e->warm_pending;
     entry_retire(c, e);
 }
 
@@ -355,6 +356,8 @@ int q4k_cache_acquire(q4k_cache *c, const char *key, const void *blocks,
     uint64_t hash = cache_hash(key);
 
     pthread_mutex_lock(&c->lock);
+    if (c->queue_head)
+        cache_warm_cancel(c, key, hash);
     int waited = 0;
     cache_entry *e;
     for (;;) {

@@ -46,6 +46,7 @@ typedef struct cache_list {
 
 typedef struct warm_request {
     struct warm_request *next;
+    uint64_t hash;             /* cache_hash(key) */
     const void *blocks;
     size_t n_blocks;
     char key[]; /* NUL-terminated copy */
@@ -108,6 +109,10 @@ cache_entry *cache_evict_victim(q4k_cache *c, int warm_ok_last);
 int cache_evict_keeps_history(const q4k_cache *c);
 
 /* ---- cache_warm.c ---- */
+/* The caller acquired key: queued warms of it are no longer ahead of the
+ * caller and would only reload it later (after an eviction) for nothing.
+ * Lock held. */
+void cache_warm_cancel(q4k_cache *c, const char *key, uint64_t hash);
 /* Stop and join the worker, dropping queued requests. Lock NOT held. */
 void cache_warm_shutdown(q4k_cache *c);
 

@@ -3,7 +3,8 @@
  * finds them resident (or waits for the load already under way instead of
  * starting a second one). The worker starts with the first warm and stops
  * in q4k_cache_destroy; queued requests that have not started by then are
- * dropped. */
+ * dropped. A request is also dropped when the caller acquires that tensor
+ * before the worker got to it: it is no longer ahead of the caller. */
 #include <string.h>
 
 #include "cache_internal.h"
@@ -67,6 +68,7 @@ int q4k_cache_warm(q4k_cache *c, const q4k_cache_tensor *tensors, size_t n)
             return Q4K_ENOMEM;
         }
         r->next = NULL;
+        r->hash = cache_hash(tensors[i].key);
         r->blocks = tensors[i].blocks;
         r->n_blocks = tensors[i].n_blocks;
         memcpy(r->key, tensors[i].key, len + 1);
@@ -110,6 +112,25 @@ int q4k_cache_warm_wait(q4k_cache *c)
         pthread_cond_wait(&c->idle, &c->lock);
     pthread_mutex_unlock(&c->lock);
     return Q4K_OK;
+}
+
+void cache_warm_cancel(q4k_cache *c, const char *key, uint64_t hash)
+{
+    warm_request **p = &c->queue_head, *last = NULL;
+    while (*p) {
+        warm_request *r = *p;
+        if (r->hash == hash && !strcmp(r->key, key)) {
+            *p = r->next;
+            c->st.warm_skipped++;
+            cache_free(c, r);
+        } else {
+            last = r;
+            p = &r->next;
+        }
+    }
+    c->queue_tail = last;
+    if (!c->queue_head && !c->worker_busy)
+        pthread_cond_broadcast(&c->idle);
 }
 
 void cache_warm_shutdown(q4k_cache *c)

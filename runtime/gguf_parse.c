@@ -42,6 +42,10 @@ static int fail(struct cursor *c, int status, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(c->err, c->errlen, fmt, ap);
         va_end(ap);
+        /* names come from the file: keep control bytes out of terminals */
+        for (char *p = c->err; *p; p++)
+            if ((unsigned char)*p < 0x20 || *p == 0x7f)
+                *p = '?';
     }
     return status;
 }
@@ -555,7 +559,7 @@ int gguf_parse(q4k_gguf *g, char *err, size_t errlen)
 {
     struct cursor c = {g->base, g->size, 0, err, errlen};
     uint64_t n_tensors, n_kv;
-    size_t da, db;
+    size_t da = 0, db = 0; /* set by build_index when it reports a duplicate */
     int rc;
 
     if ((rc = parse_preamble(g, &c, &n_tensors, &n_kv)))

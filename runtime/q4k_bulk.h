@@ -28,8 +28,11 @@ typedef struct q4k_bulk_item {
 
 enum {
     Q4K_BULK_MAX_THREADS = 64,
-    /* Fewer blocks than this per thread are not worth a thread. */
-    Q4K_BULK_MIN_BLOCKS_PER_THREAD = 64
+    /* Each extra thread gets at least this many blocks (1 MiB of floats,
+     * some 50-100 us of work on a desktop core); less does not pay for
+     * starting a thread, and on a busy machine the wake-up of a new thread
+     * can take milliseconds. */
+    Q4K_BULK_MIN_BLOCKS_PER_THREAD = 1024
 };
 
 /* Dequantize items[0..n). threads: 0 or 1 = the caller's thread only;

@@ -133,7 +133,9 @@ typedef struct q4k_cache_tensor {
  * are dropped, and so are tensors for which only other warmed, not yet
  * acquired tensors could make room. Warmed tensors not acquired yet are
  * evicted (for an acquire) only when no other unpinned tensor is left. All-or-nothing: on Q4K_EINVAL (a bad
- * tensor) or Q4K_ENOMEM nothing is queued. */
+ * tensor) or Q4K_ENOMEM nothing is queued. A queued warm whose tensor the
+ * caller acquires first is dropped (counted in warm_skipped): it would only
+ * reload the tensor later for nothing. */
 int q4k_cache_warm(q4k_cache *c, const q4k_cache_tensor *tensors, size_t n);
 
 /* Block until the warm queue is empty and the worker idle. */
@@ -169,6 +171,7 @@ typedef struct q4k_cache_stats {
     uint64_t warm_loads;    /* tensors the worker dequantized */
     uint64_t warm_skipped;  /* warms already cached or loading */
     uint64_t warm_dropped;  /* warms that did not fit, failed or were cancelled */
+    uint64_t warm_wasted;   /* warmed tensors evicted before any acquire */
     uint64_t dequantizations; /* calls of the dequantizer (misses + warm loads) */
     double hit_rate;        /* hits / (hits + misses); 0 before any acquire */
 } q4k_cache_stats;

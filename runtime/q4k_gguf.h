@@ -100,7 +100,8 @@ void q4k_gguf_close(q4k_gguf *g);
 
 uint32_t q4k_gguf_version(const q4k_gguf *g);     /* 2 or 3 */
 uint32_t q4k_gguf_alignment(const q4k_gguf *g);   /* general.alignment or 32 */
-uint64_t q4k_gguf_data_offset(const q4k_gguf *g); /* start of the data section */
+uint64_t q4k_gguf_data_offset(const q4k_gguf *g); /* start of the data section (past the
+                                                    end in a file without tensors) */
 uint64_t q4k_gguf_file_size(const q4k_gguf *g);
 
 /* ---- Tensors -------------------------------------------------------------- */

@@ -82,5 +82,23 @@ grep_out "$tmp/out" "^q4k_dequant__scalar,3," "bench csv row"
 expect 2 "bench zero blocks" -- $Q4K bench --blocks 0
 expect 2 "bench unknown variant" -- $Q4K bench --variant nope
 
+# gguf layers: both policies side by side; on 2x-budget cyclic passes
+# without warming, reuse must beat LRU (which hits nothing).
+G="$DATA/tinyA-Q4_K_M.gguf"
+expect 0 "gguf layers --help" -- $Q4K gguf layers --help
+grep_out "$tmp/out" "usage" "gguf layers --help says usage"
+expect 0 "gguf layers" -- $Q4K gguf layers "$G" --cache-mb 4 --passes 3
+grep_out "$tmp/out" "25 Q4_K tensors in 4 layers" "gguf layers finds the layers"
+grep_out "$tmp/out" "max RSS" "gguf layers reports memory"
+expect 0 "gguf layers --csv" -- $Q4K gguf layers "$G" --cache-mb 6 --passes 4 --no-warm --csv
+grep_out "$tmp/out" "^policy,pass,ms,hits" "gguf layers csv header"
+grep_out "$tmp/out" "^lru,4,[0-9.]*,0,25," "gguf layers: LRU hits nothing on a cyclic walk"
+if awk -F, '$1=="reuse" && $2==4 && $4>=5 {ok=1} END {exit !ok}' "$tmp/out"; then
+    passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: gguf layers: reuse keeps part of the model"; fi
+expect 2 "gguf layers bad policy" -- $Q4K gguf layers "$G" --policy mru
+expect 2 "gguf layers bad budget" -- $Q4K gguf layers "$G" --cache-mb 0
+expect 2 "gguf layers no file" -- $Q4K gguf layers
+expect 2 "gguf layers not a gguf" -- $Q4K gguf layers "$DATA/q4k_zeros.bin"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -605,6 +605,61 @@ static void test_warmed_entries_evicted_last(void **state)
     }
 }
 
+/* A warm never evicts another warmed tensor that is still unused: it is
+ * dropped instead. */
+static void test_warm_does_not_evict_warm(void **state)
+{
+    (void)state;
+    const size_t n = 1;
+    q4k_cache *c = make_cache(2 * tensor_bytes(n), Q4K_CACHE_LRU);
+    q4k_cache_tensor t[3];
+    char keys[3][64];
+    for (size_t i = 0; i < 3; i++) {
+        key_of(i, keys[i], sizeof keys[i]);
+        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n};
+    }
+    assert_int_equal(q4k_cache_warm(c, t, 3), Q4K_OK);
+    assert_int_equal(q4k_cache_warm_wait(c), Q4K_OK);
+    q4k_cache_stats s = stats_of(c);
+    assert_int_equal(s.warm_loads, 2);
+    assert_int_equal(s.warm_dropped, 1);
+    assert_true(resident(c, 0) && resident(c, 1));
+    assert_false(resident(c, 2));
+    /* An acquire may evict one when nothing else is left (oldest first). */
+    use(c, 2, n);
+    s = stats_of(c);
+    assert_int_equal(s.evictions, 1);
+    assert_int_equal(s.warm_wasted, 1);
+    assert_false(resident(c, 0));
+    assert_int_equal(q4k_cache_destroy(c), Q4K_OK);
+}
+
+/* A queued warm of a tensor the caller acquires first is dropped. */
+static void test_acquire_cancels_queued_warm(void **state)
+{
+    (void)state;
+    const size_t n = 2;
+    gate_reset(fixture_blocks(&fx, 0));
+    q4k_cache *c = make_gated_cache(8 * tensor_bytes(n), NULL);
+    q4k_cache_tensor t[2];
+    char keys[2][64];
+    for (size_t i = 0; i < 2; i++) {
+        key_of(i, keys[i], sizeof keys[i]);
+        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n};
+    }
+    assert_int_equal(q4k_cache_warm(c, t, 2), Q4K_OK);
+    gate_wait_started(1);       /* the worker holds tensor 0; 1 is queued */
+    use(c, 1, n);               /* the caller gets there first: a miss */
+    gate_open();
+    assert_int_equal(q4k_cache_warm_wait(c), Q4K_OK);
+    q4k_cache_stats s = stats_of(c);
+    assert_int_equal(s.warm_loads, 1);
+    assert_int_equal(s.warm_skipped, 1);
+    assert_int_equal(s.misses, 1);
+    assert_int_equal(s.dequantizations, 2); /* nobody loaded tensor 1 twice */
+    assert_int_equal(q4k_cache_destroy(c), Q4K_OK);
+}
+
 /* An acquire of a key the worker is loading waits for that load. */
 static void test_acquire_waits_for_warm_in_flight(void **state)
 {
@@ -867,9 +922,10 @@ static void test_layer_walk_with_warming(void **state)
             if (p == 2)
                 loads_before = stats_of(c).dequantizations;
             for (size_t l = 0; l < layers; l++) {
-                assert_int_equal(q4k_cache_warm(c, t[(l + 1) % layers], per_layer), Q4K_OK);
                 const float *f[4];
                 assert_int_equal(q4k_cache_acquire_many(c, t[l], per_layer, 2, f), Q4K_OK);
+                /* the next layer warms while this one is in use */
+                assert_int_equal(q4k_cache_warm(c, t[(l + 1) % layers], per_layer), Q4K_OK);
                 for (size_t j = 0; j < per_layer; j++)
                     assert_true(fixture_matches(&fx, (l * per_layer + j) * n, n, f[j]));
                 assert_int_equal(q4k_cache_release_many(c, t[l], per_layer), Q4K_OK);
@@ -901,6 +957,8 @@ int main(void)
         cmocka_unit_test(test_allocation_failure_at_every_point),
         cmocka_unit_test(test_warm_then_hits),
         cmocka_unit_test(test_warmed_entries_evicted_last),
+        cmocka_unit_test(test_warm_does_not_evict_warm),
+        cmocka_unit_test(test_acquire_cancels_queued_warm),
         cmocka_unit_test(test_acquire_waits_for_warm_in_flight),
         cmocka_unit_test(test_concurrent_miss_loads_once),
         cmocka_unit_test(test_destroy_with_pending_warms),

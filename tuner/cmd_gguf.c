@@ -119,14 +119,29 @@ static void list_json(const q4k_gguf *g, const char *path)
     printf("\n]}\n");
 }
 
+/* A tensor name for the table: control bytes (from a hostile file) become
+ * '?', and very long names are cut, so the terminal and columns survive. */
+static const char *printable(const char *name, char *buf, size_t len)
+{
+    size_t i = 0;
+    for (; name[i] && i + 1 < len; i++)
+        buf[i] = ((unsigned char)name[i] < 0x20 || name[i] == 0x7f) ? '?' : name[i];
+    buf[i] = '\0';
+    if (name[i] && len > 4)
+        memcpy(buf + len - 4, "...", 4);
+    return buf;
+}
+
 static void list_table(const q4k_gguf *g, const char *path)
 {
     const char *arch = NULL;
     q4k_gguf_get_str(g, "general.architecture", &arch);
     size_t n = q4k_gguf_tensor_count(g);
+    char abuf[64];
     printf("%s: GGUF v%" PRIu32 ", %s, alignment %" PRIu32 ", data at %" PRIu64
            ", %zu key-values, %zu tensors\n",
-           path, q4k_gguf_version(g), arch ? arch : "no architecture", q4k_gguf_alignment(g),
+           path, q4k_gguf_version(g), arch ? printable(arch, abuf, sizeof abuf) : "no architecture",
+           q4k_gguf_alignment(g),
            q4k_gguf_data_offset(g), q4k_gguf_kv_count(g), n);
     int wname = 4, wshape = 5;
     for (size_t i = 0; i < n; i++) {
@@ -135,7 +150,7 @@ static void list_table(const q4k_gguf *g, const char *path)
         format_shape(t, shape, sizeof shape, " x ");
         size_t ln = strlen(t->name), ls = strlen(shape);
         if (ln > (size_t)wname)
-            wname = ln > 100 ? 100 : (int)ln;
+            wname = ln > 127 ? 127 : (int)ln;
         if (ls > (size_t)wshape)
             wshape = (int)ls;
     }
@@ -144,8 +159,9 @@ static void list_table(const q4k_gguf *g, const char *path)
         const q4k_gguf_tensor *t = q4k_gguf_tensor_at(g, i);
         char shape[128];
         format_shape(t, shape, sizeof shape, " x ");
-        printf("%-*s  %-7s  %-*s  %12" PRIu64 "  %12" PRIu64 "\n", wname, t->name, t->type_name,
-               wshape, shape, t->nbytes, t->offset);
+        char name[128];
+        printf("%-*s  %-7s  %-*s  %12" PRIu64 "  %12" PRIu64 "\n", wname,
+               printable(t->name, name, sizeof name), t->type_name, wshape, shape, t->nbytes, t->offset);
     }
 }
 

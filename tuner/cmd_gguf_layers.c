@@ -49,7 +49,7 @@ typedef struct options {
 
 typedef struct pass_result {
     double ms;
-    uint64_t hits, misses, loads, evictions;
+    uint64_t hits, misses, loads, evictions, warm_loads, uncached;
 } pass_result;
 
 typedef struct run_result {
@@ -316,7 +316,9 @@ static int walk(const model *m, const options *o, q4k_cache_policy policy, run_r
         r->passes[p] = (pass_result){(double)(t1 - t0) / 1e6, after.hits - before.hits,
                                      after.misses - before.misses,
                                      after.dequantizations - before.dequantizations,
-                                     after.evictions - before.evictions};
+                                     after.evictions - before.evictions,
+                                     after.warm_loads - before.warm_loads,
+                                     after.uncached - before.uncached};
         before = after;
     }
     if (progress)
@@ -343,16 +345,18 @@ static double rate(const pass_result *p)
 
 static void print_csv(const options *o, const run_result *runs)
 {
-    printf("policy,pass,ms,hits,misses,hit_rate,loads,evictions,budget_bytes,peak_bytes,max_rss_kib\n");
+    printf("policy,pass,ms,hits,misses,hit_rate,loads,warm_loads,evictions,uncached,"
+           "budget_bytes,peak_bytes,max_rss_kib\n");
     for (int k = 0; k < 2; k++) {
         if (!o->policies[k])
             continue;
         for (long p = 0; p < o->passes; p++) {
             const pass_result *r = &runs[k].passes[p];
-            printf("%s,%ld,%.3f,%" PRIu64 ",%" PRIu64 ",%.4f,%" PRIu64 ",%" PRIu64 ",%zu,%zu,%ld\n",
+            printf("%s,%ld,%.3f,%" PRIu64 ",%" PRIu64 ",%.4f,%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
+                   ",%zu,%zu,%ld\n",
                    q4k_cache_policy_name((q4k_cache_policy)k), p + 1, r->ms, r->hits, r->misses,
-                   rate(r) / 100.0, r->loads, r->evictions, (size_t)(o->cache_mb * 1048576.0),
-                   runs[k].peak_bytes, runs[k].max_rss_kib);
+                   rate(r) / 100.0, r->loads, r->warm_loads, r->evictions, r->uncached,
+                   (size_t)(o->cache_mb * 1048576.0), runs[k].peak_bytes, runs[k].max_rss_kib);
         }
     }
 }

@@ -1,10 +1,109 @@
-/* cmd_info.c - placeholder until the subcommand lands. */
+/* cmd_info.c - q4k info: this machine, and which dispatch table is in
+ * force (built-in default or a profile: its device, date, origin) with the
+ * variant each size bucket runs here. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "commands.h"
+#include "machine.h"
+#include "q4k.h"
+#include "q4k_dispatch.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: q4k info [--profile FILE]\n\n"
+               "Shows the CPU, its features, the build, and the dispatch table in force:\n"
+               "the built-in one (default, or compiled in from a profile with\n"
+               "cmake -DQ4K_PROFILE) or a profile loaded at run time (Q4K_PROFILE in the\n"
+               "environment, or --profile FILE here, which also validates the file).\n"
+               "Per size bucket it names the variant that runs on this CPU.\n"
+               "Q4K_VARIANT=name in the environment forces one variant everywhere.\n");
+}
+
+static void print_size(size_t bytes)
+{
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
+        printf("%zu MiB", bytes >> 20);
+    else if (bytes >= 1024)
+        printf("%zu KiB", bytes >> 10);
+    else
+        printf("%zu bytes", bytes);
+}
 
 int cmd_info(int argc, char **argv)
 {
-    (void)argc;
-    fprintf(stderr, "q4k %s: not implemented yet\n", argv[0]);
-    return 2;
+    const char *profile = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
+            profile = argv[++i];
+        } else {
+            fprintf(stderr, "q4k info: unknown or incomplete option '%s' (try --help)\n", argv[i]);
+            return 2;
+        }
+    }
+    /* Settle the environment first (Q4K_PROFILE, Q4K_VARIANT are read once). */
+    const q4k_variant *forced = q4k_dispatch_forced();
+    if (profile) {
+        char err[512];
+        int rc = q4k_profile_load(profile, err, sizeof err);
+        if (rc != Q4K_OK) {
+            fprintf(stderr, "q4k info: profile refused: %s\n", err);
+            return 2;
+        }
+    }
+
+    q4k_machine m;
+    machine_describe(&m);
+    printf("cpu:        %s\n", m.cpu);
+    printf("device:     %s%s\n", m.device, m.emulated ? " (emulated: timings are not performance)" : "");
+    printf("arch:       %s, features: %s\n", m.arch, m.features[0] ? m.features : "(none)");
+    printf("cores:      %u logical, core type %s, last-level cache ", m.cores, m.core_type);
+    print_size(m.llc_bytes);
+    printf("\nos:         %s\n", m.os);
+    printf("build:      q4k %s (commit %s), %s, flags %s\n", m.version, m.commit, m.compiler, m.flags);
+    printf("kernels:    generator %s; %zu variants usable here of %zu compiled\n", m.generator,
+           q4k_variant_count(), q4k_variant_count_all());
+
+    const q4k_dispatch_table *t = q4k_dispatch_current();
+    printf("\ndispatch table in force: %s\n", t->source);
+    if (t->device && *t->device)
+        printf("  device:   %s\n", t->device);
+    if (t->date && *t->date)
+        printf("  date:     %s\n", t->date);
+    if (t->origin && *t->origin)
+        printf("  origin:   %s\n", t->origin);
+    const char *env_profile = getenv("Q4K_PROFILE");
+    printf("  Q4K_PROFILE: %s\n", env_profile && *env_profile ? env_profile : "(not set)");
+    const char *env_variant = getenv("Q4K_VARIANT");
+    if (forced)
+        printf("  Q4K_VARIANT: %s - FORCED: every call runs it, the table below is bypassed\n", forced->name);
+    else if (env_variant && *env_variant)
+        printf("  Q4K_VARIANT: %s - refused (unknown or unusable here), not in effect\n", env_variant);
+    else
+        printf("  Q4K_VARIANT: (not set)\n");
+    printf("  simd_threshold: %zu (calls of fewer blocks run the scalar baseline)\n", t->simd_threshold);
+    printf("\n  %-16s %-36s %s\n", "blocks", "runs here", "candidates in order");
+    size_t lo = 1;
+    for (size_t i = 0; i < t->n_buckets; i++) {
+        const q4k_dispatch_bucket *b = &t->buckets[i];
+        char range[48];
+        if (i + 1 == t->n_buckets)
+            snprintf(range, sizeof range, ">= %zu", lo);
+        else if (lo == b->max_blocks)
+            snprintf(range, sizeof range, "%zu", lo);
+        else
+            snprintf(range, sizeof range, "%zu-%zu", lo, b->max_blocks);
+        /* What runs: ask the dispatcher itself at the bucket's top size. */
+        const q4k_variant *v = q4k_dispatch_variant(b->max_blocks);
+        printf("  %-16s %-36s", range, v ? v->name : "(none)");
+        for (int c = 0; c < Q4K_DISPATCH_MAX_CANDIDATES && b->candidates[c]; c++)
+            printf("%s%s", c ? ", " : " ", b->candidates[c]);
+        printf("\n");
+        lo = b->max_blocks + 1;
+    }
+    return 0;
 }

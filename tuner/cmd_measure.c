@@ -52,6 +52,7 @@ int cmd_measure(int argc, char **argv)
     cfg.pinned = pinned;
     q4k_machine m;
     machine_describe(&m);
+    measure_cli_adapt(&cfg, &cli, &m);
     fprintf(stderr, "measure: %s (%s), %s; pinned: %s\n", m.cpu, m.device, m.features[0] ? m.features : "no SIMD",
             pinned);
 

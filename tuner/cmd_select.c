@@ -66,7 +66,7 @@ int cmd_select(int argc, char **argv)
     if (rc != Q4K_OK) {
         fprintf(stderr, "q4k select: %s\n", err);
         measure_set_free(&set);
-        return rc == Q4K_ENOMEM || rc == Q4K_EIO ? 1 : 2;
+        return rc == Q4K_ENOMEM ? 1 : 2; /* unreadable or bad input: usage/input error */
     }
     const char *emu = measure_header_get(&set, "emulated");
     if (emu && strncmp(emu, "no", 2))

@@ -1,10 +1,217 @@
-/* cmd_tune.c - placeholder until the subcommand lands. */
+/* cmd_tune.c - q4k tune: measure + select + report into results/<device>/.
+ *
+ * Everything is written into DIR.partial first and swapped in at the end
+ * (renameat2 RENAME_EXCHANGE on Linux, else two renames), so an interrupted
+ * tune leaves the previous results intact; `--resume` continues the
+ * measurements left in DIR.partial. */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "commands.h"
+#include "machine.h"
+#include "measure.h"
+#include "measure_cli.h"
+#include "measure_csv.h"
+#include "profile_text.h"
+#include "q4k.h"
+#include "report.h"
+#include "select.h"
+#include "tune_hyperfine.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: q4k tune [--out DIR] [--quick] [--no-hyperfine] [measure options]\n\n"
+            "Measures every variant on this machine (q4k measure), selects the per-size\n"
+            "winners and the SIMD threshold (q4k select), confirms the winners with\n"
+            "hyperfine and writes into DIR (default results/<device>/):\n"
+            "  measurements.csv  every point (median, MAD, warm/cold, flags)\n"
+            "  profile           the winners: cmake -DQ4K_PROFILE=DIR/profile or Q4K_PROFILE\n"
+            "  report.md         winners, speed-ups, store-limit ratios, every variant\n"
+            "  chart.svg         throughput against size\n"
+            "  hyperfine.json, hyperfine.md  process-level confirmation\n"
+            "The results replace DIR only when complete (an interrupted tune leaves the old\n"
+            "ones; --resume continues its measurements from DIR.partial).\n\n"
+            "  --out DIR         where the results go\n"
+            "  --no-hyperfine    skip the hyperfine confirmation\n"
+            "%s",
+            measure_cli_options_help());
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+    (void)sb, (void)type, (void)ftw;
+    return remove(path);
+}
+
+/* rm -r of a folder this command made (DIR.partial, DIR.old). */
+static int remove_tree(const char *path)
+{
+    if (access(path, F_OK) != 0)
+        return 0;
+    return nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int mkdir_p(const char *dir)
+{
+    char tmp[1200];
+    snprintf(tmp, sizeof tmp, "%s", dir);
+    for (char *p = tmp + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+                return -1;
+            *p = '/';
+        }
+    return mkdir(tmp, 0777) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* Put the finished results at out: swap with the old ones in one step
+ * where the OS can, then delete the old. */
+static int swap_into_place(const char *partial, const char *out, char *err, size_t errlen)
+{
+    struct stat st;
+    if (stat(out, &st) != 0) {
+        if (rename(partial, out) == 0)
+            return 0;
+        snprintf(err, errlen, "cannot rename %s to %s: %s", partial, out, strerror(errno));
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "%s exists and is not a folder", out);
+        return -1;
+    }
+#if defined(__linux__) && defined(RENAME_EXCHANGE)
+    if (renameat2(AT_FDCWD, partial, AT_FDCWD, out, RENAME_EXCHANGE) == 0)
+        return remove_tree(partial); /* now holds the old results */
+#endif
+    char old[1100];
+    snprintf(old, sizeof old, "%s.old", out);
+    remove_tree(old);
+    if (rename(out, old) != 0 || rename(partial, out) != 0) {
+        snprintf(err, errlen, "cannot move the results into %s: %s (previous results: %s)", out, strerror(errno),
+                 access(out, F_OK) == 0 ? out : old);
+        return -1;
+    }
+    return remove_tree(old);
+}
 
 int cmd_tune(int argc, char **argv)
 {
-    (void)argc;
-    fprintf(stderr, "q4k %s: not implemented yet\n", argv[0]);
-    return 2;
+    measure_config cfg;
+    measure_cli cli;
+    char err[4096];
+    int st = measure_cli_parse(argc, argv, &cfg, &cli, 1, err, sizeof err);
+    if (st == MEASURE_CLI_HELP) {
+        usage(stdout);
+        return 0;
+    }
+    if (st != 0 || cli.n_positional) {
+        fprintf(stderr, "q4k tune: %s (try --help)\n", st ? err : "unexpected argument");
+        return 2;
+    }
+
+    char pinned[96];
+    measure_pin_thread(pinned, sizeof pinned);
+    cfg.pinned = pinned;
+    q4k_machine m;
+    machine_describe(&m);
+    measure_cli_adapt(&cfg, &cli, &m);
+
+    char out[1024], partial[1100], path[1200];
+    if (cli.out && *cli.out)
+        snprintf(out, sizeof out, "%s", cli.out);
+    else
+        snprintf(out, sizeof out, "results/%s", m.device);
+    for (size_t n = strlen(out); n > 1 && out[n - 1] == '/'; n--)
+        out[n - 1] = '\0';
+    snprintf(partial, sizeof partial, "%s.partial", out);
+    if (!cfg.resume && remove_tree(partial) != 0) {
+        fprintf(stderr, "q4k tune: cannot clear %s: %s\n", partial, strerror(errno));
+        return 1;
+    }
+    if (mkdir_p(partial) != 0) {
+        fprintf(stderr, "q4k tune: cannot create %s: %s\n", partial, strerror(errno));
+        return 1;
+    }
+    fprintf(stderr, "tune: %s (%s); results go to %s (built in %s)\n", m.cpu, m.device, out, partial);
+
+    /* 1. measure */
+    snprintf(path, sizeof path, "%s/measurements.csv", partial);
+    cfg.out_path = path;
+    size_t excluded = 0;
+    int rc = measure_run(&cfg, &m, &excluded, err, sizeof err);
+    if (rc != Q4K_OK) {
+        fprintf(stderr, "q4k tune: %s\n", err);
+        return rc == Q4K_EINVAL ? 2 : 1;
+    }
+
+    /* 2. select */
+    measure_set set;
+    memset(&set, 0, sizeof set);
+    selection sel;
+    rc = measure_set_read(path, &set, err, sizeof err);
+    if (rc == Q4K_OK)
+        rc = select_run(&set, &sel, err, sizeof err);
+    if (rc == Q4K_OK) {
+        snprintf(path, sizeof path, "%s/profile", partial);
+        rc = profile_write_file(path, &set, &sel, "measurements.csv", err, sizeof err);
+    }
+    if (rc != Q4K_OK) {
+        fprintf(stderr, "q4k tune: %s\n", err);
+        measure_set_free(&set);
+        return 1;
+    }
+
+    /* 3. hyperfine, 4. report */
+    char *note = malloc(16384);
+    if (!note) {
+        measure_set_free(&set);
+        return 1;
+    }
+    if (cli.no_hyperfine)
+        snprintf(note, 16384, "Skipped (`--no-hyperfine`).");
+    else if (m.emulated)
+        snprintf(note, 16384, "Skipped: under an emulator process timings mean nothing.");
+    else
+        tune_hyperfine(partial, &sel, cli.quick, note, 16384);
+    rc = report_write(partial, &set, &sel, note, err, sizeof err);
+    free(note);
+    if (rc != Q4K_OK) {
+        fprintf(stderr, "q4k tune: %s\n", err);
+        measure_set_free(&set);
+        return 1;
+    }
+
+    /* 5. publish */
+    if (swap_into_place(partial, out, err, sizeof err) != 0) {
+        fprintf(stderr, "q4k tune: %s\n", err);
+        measure_set_free(&set);
+        return 1;
+    }
+    fprintf(stderr, "tune: done: %s/{measurements.csv,profile,report.md,chart.svg%s}\n", out,
+            cli.no_hyperfine || m.emulated ? "" : ",hyperfine.json,hyperfine.md");
+    fprintf(stderr, "tune: simd_threshold %zu; winners:\n", sel.simd_threshold);
+    for (size_t i = 0; i < sel.n_buckets; i++) {
+        const select_bucket *b = &sel.buckets[i];
+        fprintf(stderr, "  %8zu blocks (%s): %-36s %8.2f ns/block", b->blocks, b->mode, b->winner->variant,
+                b->winner->median_ns);
+        if (b->scalar)
+            fprintf(stderr, "  %5.2fx scalar", b->scalar->median_ns / b->winner->median_ns);
+        if (b->store_best)
+            fprintf(stderr, "  %3.0f%% of %s", 100 * b->store_best->median_ns / b->winner->median_ns,
+                    b->store_best->variant);
+        fputc('\n', stderr);
+    }
+    if (excluded)
+        fprintf(stderr, "tune: %zu variants failed verification and were excluded (see report.md)\n", excluded);
+    printf("%s\n", out);
+    measure_set_free(&set);
+    return 0;
 }

@@ -14,5 +14,6 @@ int cmd_select(int argc, char **argv);
 int cmd_tune(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_gguf(int argc, char **argv);
+int cmd_gguf_layers(int argc, char **argv); /* q4k gguf layers, called by cmd_gguf */
 
 #endif

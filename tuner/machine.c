@@ -79,6 +79,7 @@ void machine_slugify(const char *text, char *out, size_t outlen)
     out[n] = '\0';
 }
 
+#if defined(__linux__)
 /* "key : value" lookup in /proc/cpuinfo (first match); 0 when found. */
 static int cpuinfo_field(const char *key, char *out, size_t outlen)
 {
@@ -102,7 +103,9 @@ static int cpuinfo_field(const char *key, char *out, size_t outlen)
     fclose(f);
     return found;
 }
+#endif
 
+#if defined(__x86_64__) && defined(__linux__)
 /* AMD family/model -> microarchitecture, for a readable device slug; the
  * virtual machines this is built on often report just "AMD EPYC". */
 static const char *amd_uarch(int family, int model)
@@ -119,6 +122,7 @@ static const char *amd_uarch(int family, int model)
         return "zen5";
     return NULL;
 }
+#endif
 
 #if defined(__aarch64__) && defined(__linux__)
 /* A few Arm implementer/part numbers (MIDR_EL1); implementer 0 is reserved
@@ -145,6 +149,7 @@ static void describe_cpu(q4k_machine *m, char *uarch, size_t uarchlen)
 {
     copy(m->cpu, sizeof m->cpu, "unknown");
     uarch[0] = '\0';
+    (void)uarchlen; /* only x86 names a microarchitecture */
 #if defined(__APPLE__)
     size_t len = sizeof m->cpu;
     if (sysctlbyname("machdep.cpu.brand_string", m->cpu, &len, NULL, 0) != 0)
@@ -162,7 +167,7 @@ static void describe_cpu(q4k_machine *m, char *uarch, size_t uarchlen)
         copy(m->cpu, sizeof m->cpu, name);
     else
         snprintf(m->cpu, sizeof m->cpu, "aarch64 implementer %#x part %#x", implementer, part);
-#elif defined(__linux__)
+#elif defined(__x86_64__) && defined(__linux__)
     char family[16], model[16];
     cpuinfo_field("model name", m->cpu, sizeof m->cpu);
     if (cpuinfo_field("cpu family", family, sizeof family) == 0 &&
@@ -173,6 +178,8 @@ static void describe_cpu(q4k_machine *m, char *uarch, size_t uarchlen)
         if (u)
             copy(uarch, uarchlen, u);
     }
+#elif defined(__linux__)
+    cpuinfo_field("model name", m->cpu, sizeof m->cpu);
 #endif
 }
 

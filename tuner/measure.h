@@ -13,10 +13,13 @@
  *  - warm = the same buffers every call; cold = input and output rotated
  *    over more than twice the last-level cache, so every call misses;
  *  - drift: before and after each group of points (one size and mode) the
- *    scalar baseline is re-timed at a fixed size (the sentinel). If either
- *    differs from the run's first sentinel by more than the tolerance, the
- *    group is measured again (up to max_repeats times) and, if it still
- *    drifts, its rows carry the flag "drift". */
+ *    scalar baseline is re-timed at a fixed size (the sentinel). Its
+ *    reference is the fastest sentinel seen so far (load and throttling
+ *    only ever slow a machine down). If the slower sentinel of a group is
+ *    more than the tolerance above it, the group is measured again (up to
+ *    max_repeats times) and, if it still drifts, its rows carry the flag
+ *    "drift". Groups that passed against an earlier, slower reference are
+ *    measured once more at the end; the newer rows supersede. */
 #ifndef Q4K_MEASURE_H
 #define Q4K_MEASURE_H
 
@@ -39,6 +42,7 @@ typedef struct measure_config {
     const char *out_path;            /* the CSV */
     int resume;                      /* continue an existing CSV of the same machine */
     int verify;                      /* verify variants before timing (always on in the CLI) */
+    int golden;                      /* verification includes the golden files (not --quick) */
     const char *pinned;              /* how the thread was pinned (for the header) */
     const char *command;             /* command line, for the header */
 } measure_config;

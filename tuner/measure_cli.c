@@ -10,7 +10,9 @@
 const char *measure_cli_options_help(void)
 {
     return "options:\n"
-           "  --quick            few sizes (1,16,512,8192) and samples: well under a minute\n"
+           "  --quick            few sizes (1,16,512,8192) and samples, verification without\n"
+           "                     the golden files: well under a minute (under an emulator:\n"
+           "                     sizes 1,16,256)\n"
            "  --resume           continue an interrupted run (same machine and build only)\n"
            "  --variants PATTERNS  comma-separated globs over variant names, e.g.\n"
            "                     '*avx2_lut*,*avx2_u2*' (the scalar baseline and the\n"
@@ -22,6 +24,21 @@ const char *measure_cli_options_help(void)
            "                     than the last-level cache; default both\n"
            "  --samples N        samples per point (default 25, --quick 7)\n"
            "  --min-sample-us US a sample lasts at least this long (default 2000, --quick 200)\n";
+}
+
+void measure_cli_adapt(measure_config *cfg, const measure_cli *cli, const q4k_machine *m)
+{
+    if (!m->emulated || !cli->quick)
+        return;
+    if (!cli->sizes_given) {
+        static const size_t sizes[] = {1, 16, 256};
+        memcpy(cfg->sizes, sizes, sizeof sizes);
+        cfg->n_sizes = sizeof sizes / sizeof sizes[0];
+    }
+    if (!cli->samples_given)
+        cfg->samples = 5;
+    cfg->max_repeats = 0;
+    cfg->min_sample_ns = 100e3;
 }
 
 static int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
@@ -87,12 +104,14 @@ int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *c
                 int rc = measure_parse_sizes(val, cfg, err, errlen);
                 if (rc)
                     return rc;
+                cli->sizes_given = 1;
             } else if (!strcmp(a, "--samples")) {
                 if (parse_uint(val, 3, 1000, &u)) {
                     snprintf(err, errlen, "--samples takes 3 to 1000, not '%s'", val);
                     return Q4K_EINVAL;
                 }
                 cfg->samples = (unsigned)u;
+                cli->samples_given = 1;
             } else {
                 if (parse_uint(val, 1, 10000000, &u)) {
                     snprintf(err, errlen, "--min-sample-us takes 1 to 10000000, not '%s'", val);

@@ -15,6 +15,7 @@ typedef struct measure_cli {
     const char *out;        /* --out (a file for measure, a folder for tune) */
     int no_hyperfine;       /* --no-hyperfine (tune only) */
     int quick;
+    int sizes_given, samples_given;
     char command[1024];     /* the command line, for the CSV header */
 } measure_cli;
 
@@ -23,6 +24,11 @@ typedef struct measure_cli {
  * tune_options: accept --no-hyperfine too. */
 int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *cli, int tune_options,
                       char *err, size_t errlen);
+
+/* Under an emulator --quick shrinks further (sizes 1,16,256, fewer samples,
+ * no repeats) unless sizes or samples were given: the run checks the
+ * pipeline, and emulated kernels are 100x slower. */
+void measure_cli_adapt(measure_config *cfg, const measure_cli *cli, const q4k_machine *m);
 
 /* Help text of the shared options. */
 const char *measure_cli_options_help(void);

@@ -186,7 +186,7 @@ static void all_variants_section(FILE *f, const measure_set *set, const selectio
                      : "Warm: the same input and output every call");
         fprintf(f, "| variant |");
         for (size_t i = 0; i < sel->n_buckets; i++) {
-            char l[16];
+            char l[24];
             size_label(l, sizeof l, sel->buckets[i].blocks);
             fprintf(f, " %s |", l);
         }
@@ -236,6 +236,7 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
                "size), the scalar baseline and the pure-store limits; log x axis.\n\n");
     limits_section(f, set, sel);
     excluded_section(f, set);
+    machine_section(f, set);
     if (hyperfine_md)
         fprintf(f, "## Process-level confirmation (hyperfine)\n\n%s\n\n", hyperfine_md);
     all_variants_section(f, set, sel);

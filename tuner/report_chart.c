@@ -9,7 +9,7 @@
 
 #include "report.h"
 
-enum { W = 1100, H = 560, PLOT_W = 440, PLOT_H = 320, TOP = 70, MAX_SERIES = 16 };
+enum { W = 1100, H = 530, PLOT_W = 440, PLOT_H = 320, TOP = 70, MAX_SERIES = 16 };
 static const int panel_x[2] = {80, 620};
 
 typedef struct series {
@@ -166,7 +166,7 @@ void report_chart_svg(FILE *f, const measure_set *set, const selection *sel)
             double px = x0 + (log2((double)sel->buckets[i].blocks) - lx0) / (lx1 - lx0) * PLOT_W;
             fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#f0f0f0\"/>\n", px, y0, px, yb);
             if (i % every == 0 || i == n - 1) {
-                char l[16];
+                char l[24];
                 size_label(l, sizeof l, sel->buckets[i].blocks);
                 fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", px, yb + 18, l);
             }
@@ -194,6 +194,15 @@ void report_chart_svg(FILE *f, const measure_set *set, const selection *sel)
             fprintf(f, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"%s%s%s points=\"%s\"/>\n",
                     ser[s].color, ser[s].width, ser[s].dash[0] ? " stroke-dasharray=\"" : "", ser[s].dash,
                     ser[s].dash[0] ? "\"" : "", points);
+            /* a dot per measured point, so single points and kinks show */
+            for (size_t i = 0; i < n; i++) {
+                double v = value(set, &ser[s], modes[p], sel->buckets[i].blocks);
+                if (v <= 0)
+                    continue;
+                double px = x0 + (log2((double)sel->buckets[i].blocks) - lx0) / (lx1 - lx0) * PLOT_W;
+                fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>\n", px,
+                        yb - v / ymax * PLOT_H, ser[s].color);
+            }
         }
         if (!drawn)
             fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#888\">not measured</text>\n",

@@ -92,7 +92,7 @@ int tune_hyperfine(const char *dir, const selection *sel, int quick, char *note,
     /* argv: hyperfine options, then pairs of (name, command). */
     enum { MAX_ARGS = 64 };
     char *argv[MAX_ARGS];
-    char storage[12][512];
+    char storage[12][1200];
     size_t argc = 0, st = 0;
     char json[1024], md[1024], runs[16];
     snprintf(json, sizeof json, "%s/hyperfine.json", dir);
@@ -107,13 +107,14 @@ int tune_hyperfine(const char *dir, const selection *sel, int quick, char *note,
         const select_bucket *b = picked[p];
         const measure_row *rows[2] = {b->winner, b->default_row};
         const char *roles[2] = {"tuned", "default"};
+        /* The same work for both commands of a size, sized on the winner. */
+        double per_call = b->winner->median_ns * (double)b->blocks;
+        long repeats = per_call > 0 ? (long)(budget_ns / per_call) : 10;
+        repeats = repeats < 3 ? 3 : repeats > 10000 ? 10000 : repeats;
         for (int r = 0; r < 2; r++) {
             const measure_row *row = rows[r];
             if (!row || (r == 1 && !strcmp(row->variant, b->winner->variant)))
                 continue; /* no default measured, or the default already is the winner */
-            double per_call = row->median_ns * (double)b->blocks;
-            long repeats = per_call > 0 ? (long)(budget_ns / per_call) : 10;
-            repeats = repeats < 3 ? 3 : repeats > 10000 ? 10000 : repeats;
             /* --min-ms 0: one call per sample, so each process does a fixed amount of work */
             snprintf(storage[st], sizeof storage[st], "%s %zu: %s", roles[r], b->blocks, row->variant);
             argv[argc++] = "--command-name";
@@ -150,7 +151,7 @@ int tune_hyperfine(const char *dir, const selection *sel, int quick, char *note,
     q4k_read_file(md, &table, &table_len, err, sizeof err);
     snprintf(note, notelen,
              "Each command is a whole `q4k bench` process running one variant a fixed number of times at one "
-             "size (`--min-ms 0 --repeats R`, R chosen for about %.0f ms of kernel time), so process start-up "
+             "size (`--min-ms 0 --repeats R`, the same R for both commands of a size, chosen for about %.0f ms of the winner's kernel time), so process start-up "
              "is included and small sizes show smaller differences than the in-process figures. \"tuned\" is "
              "this profile's winner, \"default\" what the built-in table runs (left out where they are the "
              "same variant). Exports: `hyperfine.json`, `hyperfine.md`.\n\n%s",
