@@ -35,7 +35,7 @@ end
 local inputs = {
   "gen/q4kgen.lua", "gen/template.lua", "gen/variants.lua", "gen/dispatch_emit.lua",
   "templates/scalar.c.in", "templates/neon.c.in", "templates/avx2.c.in",
-  "templates/avx512.c.in", "templates/x86_driver.c.in", "templates/registry.c.in", "templates/variants.h.in",
+  "templates/avx512.c.in", "templates/x86_driver.c.in", "templates/x86_staged_nt.c.in", "templates/registry.c.in", "templates/variants.h.in",
   "templates/dispatch.c.in",
 }
 local function read(path)

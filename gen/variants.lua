@@ -8,6 +8,8 @@
 --   isa       scalar | neon | avx2 | avx512
 --   method    how 4-bit quants become floats (omitted for the default "cvt"):
 --               cvt  widen to 32-bit ints, convert, one FMA per vector
+--               half (NEON) widen to 16 bits: that u16 is the fp16 subnormal
+--                    q*2^-24, which vcvt_f32_f16 widens exactly; FMA with d1*2^24
 --               lut  per sub-block table of its 16 possible outputs
 --                    (d*sc*q - dmin*m, exact), then a table lookup per vector
 --   u         blocks per main-loop iteration
@@ -100,7 +102,7 @@ local function default_candidates(n)
     return M.variant_name { isa = isa, method = method, unroll = u, prefetch = p, nt = nt }
   end
   return {
-    pick("neon", "cvt", 2, 0),
+    pick("neon", "half", 2, 0),
     pick("avx512", "lut", 2, 0),
     pick("avx2", "cvt", 2, 0),
     "q4k_dequant__scalar",

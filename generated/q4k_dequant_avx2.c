@@ -13,20 +13,24 @@
  *   lut: the sub-block's 16 possible outputs d1*q - m1 in two registers
  *        (8 entries each, built by two FMAs on {0..15}), then per 8
  *        outputs two vpermps and a blend on bit 3 of the nibble.
- * Stores: storeu (any alignment); nt variants stream (vmovntps) when the
- * output is 32-byte aligned, and fall back to storeu when it is not, then
- * sfence so the streamed data is ordered before the caller's next store. */
+ * Stores: storeu (any alignment); nt variants stream (vmovntps): directly
+ * when the output is 32-byte aligned, through an L1 tile when it is not
+ * (x86_staged_nt.c.in), then sfence so the streamed data is ordered before
+ * the caller's next store. */
 #include <immintrin.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "q4k_format.h"
 #include "q4k_variants.h"
 
 #define Q4K_INLINE static inline __attribute__((always_inline))
 
-/* d*sc[0..7] into dsc, -(dmin*m[0..7]) into nmin. */
-Q4K_INLINE void scales_avx2(const uint8_t *x, __m256 *dsc, __m256 *nmin)
+/* s[0..7] = d*sc[0..7], s[8..15] = -(dmin*m[0..7]): spilled to the stack
+ * so that each sub-block's pair is two vbroadcastss loads (load ports)
+ * rather than two vpermps (vector ALU, which the conversion needs). */
+Q4K_INLINE void scales_avx2(const uint8_t *x, float s[16])
 {
     const __m128 dm = _mm_cvtph_ps(_mm_cvtsi32_si128((int)q4k_load_le32(x)));
     const __m256 d = _mm256_broadcastss_ps(dm);
@@ -37,13 +41,13 @@ Q4K_INLINE void scales_avx2(const uint8_t *x, __m256 *dsc, __m256 *nmin)
     q4k_unpack_scales_words(x + Q4K_OFF_SCALES, sc, m);
     const __m128i sc8 = _mm_cvtsi64_si128((long long)(((uint64_t)sc[1] << 32) | sc[0]));
     const __m128i m8 = _mm_cvtsi64_si128((long long)(((uint64_t)m[1] << 32) | m[0]));
-    *dsc = _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(sc8)));
-    *nmin = _mm256_mul_ps(nd, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(m8)));
+    _mm256_storeu_ps(s, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(sc8))));
+    _mm256_storeu_ps(s + 8, _mm256_mul_ps(nd, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(m8))));
 }
 
-Q4K_INLINE __m256 lane(__m256 v, int j)
+Q4K_INLINE __m256 lane(const float *s, int j)
 {
-    return _mm256_permutevar8x32_ps(v, _mm256_set1_epi32(j));
+    return _mm256_broadcast_ss(s + j);
 }
 
 Q4K_INLINE void store8(float *y, __m256 v, int nt)
@@ -57,13 +61,13 @@ Q4K_INLINE void store8(float *y, __m256 v, int nt)
 /* One block, method cvt. */
 Q4K_INLINE void block_cvt(const uint8_t *x, float *y, int nt)
 {
-    __m256 dsc, nmin;
-    scales_avx2(x, &dsc, &nmin);
+    float s[16];
+    scales_avx2(x, s);
     const __m256i low4 = _mm256_set1_epi32(0xf);
     const uint8_t *q = x + Q4K_OFF_QS;
     for (int g = 0; g < 4; g++, q += 32, y += 64) {
-        const __m256 d1 = lane(dsc, 2 * g), m1 = lane(nmin, 2 * g);
-        const __m256 d2 = lane(dsc, 2 * g + 1), m2 = lane(nmin, 2 * g + 1);
+        const __m256 d1 = lane(s, 2 * g), m1 = lane(s, 8 + 2 * g);
+        const __m256 d2 = lane(s, 2 * g + 1), m2 = lane(s, 8 + 2 * g + 1);
         for (int k = 0; k < 4; k++) {
             const __m256i b = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(q + 8 * k)));
             const __m256 lo = _mm256_cvtepi32_ps(_mm256_and_si256(b, low4));
@@ -77,14 +81,14 @@ Q4K_INLINE void block_cvt(const uint8_t *x, float *y, int nt)
 /* One block, method lut. */
 Q4K_INLINE void block_lut(const uint8_t *x, float *y, int nt)
 {
-    __m256 dsc, nmin;
-    scales_avx2(x, &dsc, &nmin);
+    float s[16];
+    scales_avx2(x, s);
     const __m256 iota_lo = _mm256_setr_ps(0, 1, 2, 3, 4, 5, 6, 7);
     const __m256 iota_hi = _mm256_setr_ps(8, 9, 10, 11, 12, 13, 14, 15);
     const uint8_t *q = x + Q4K_OFF_QS;
     for (int g = 0; g < 4; g++, q += 32, y += 64) {
-        const __m256 d1 = lane(dsc, 2 * g), m1 = lane(nmin, 2 * g);
-        const __m256 d2 = lane(dsc, 2 * g + 1), m2 = lane(nmin, 2 * g + 1);
+        const __m256 d1 = lane(s, 2 * g), m1 = lane(s, 8 + 2 * g);
+        const __m256 d2 = lane(s, 2 * g + 1), m2 = lane(s, 8 + 2 * g + 1);
         /* T[q] = d*sc*q - dmin*m for q = 0..15: exact products, one rounding */
         const __m256 t1lo = _mm256_fmadd_ps(d1, iota_lo, m1), t1hi = _mm256_fmadd_ps(d1, iota_hi, m1);
         const __m256 t2lo = _mm256_fmadd_ps(d2, iota_lo, m2), t2hi = _mm256_fmadd_ps(d2, iota_hi, m2);
@@ -112,6 +116,81 @@ Q4K_INLINE void prefetch_block(const uint8_t *p)
     _mm_prefetch((const char *)p + 64, _MM_HINT_T0);
     _mm_prefetch((const char *)p + 143, _MM_HINT_T0);
 }
+/* 32 bytes from anywhere to an aligned address, bypassing the caches */
+Q4K_INLINE void stream_chunk(uint8_t *dst, const uint8_t *src)
+{
+    _mm256_stream_si256((__m256i *)(void *)dst, _mm256_loadu_si256((const __m256i *)(const void *)src));
+}
+
+/* Streaming stores (vmovntps) need addresses aligned to 32 bytes, and
+ * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
+ * page). So each block is staged: dequantized into an aligned 1 KiB tile in
+ * L1 with ordinary stores, then streamed out shifted by the output's skew.
+ * The one chunk that straddles two blocks is assembled in a small carry
+ * buffer; the bytes before the first aligned address and after the last
+ * one are written with ordinary stores. Streaming avoids the read for
+ * ownership that ordinary stores pay once the output exceeds the caches,
+ * which more than pays for the extra trip through L1. */
+Q4K_INLINE void staged_nt_cvt(const uint8_t *x, float *out, size_t n, size_t prefetch)
+{
+    _Alignas(64) uint8_t tile[1024];
+    uint8_t carry[32];
+    uint8_t *dst = (uint8_t *)out;
+    const size_t skew = (size_t)(-(uintptr_t)dst) & 31; /* bytes before an aligned address */
+    const size_t tail = 32 - skew;                       /* a block's bytes after its last full chunk */
+    for (size_t i = 0; i < n; i++) {
+        if (prefetch)
+            prefetch_block(x + (i + prefetch) * 144);
+        block_cvt(x + i * 144, (float *)(void *)tile, 0);
+        uint8_t *base = dst + 1024 * i;
+        if (i == 0) {
+            memcpy(base, tile, skew);
+        } else {
+            memcpy(carry + tail, tile, skew);
+            stream_chunk(base - tail, carry);
+        }
+        for (size_t k = skew; k + 32 <= 1024; k += 32)
+            stream_chunk(base + k, tile + k);
+        memcpy(carry, tile + 1024 - tail, tail);
+    }
+    if (n)
+        memcpy(dst + 1024 * n - tail, carry, tail);
+}
+
+/* Streaming stores (vmovntps) need addresses aligned to 32 bytes, and
+ * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
+ * page). So each block is staged: dequantized into an aligned 1 KiB tile in
+ * L1 with ordinary stores, then streamed out shifted by the output's skew.
+ * The one chunk that straddles two blocks is assembled in a small carry
+ * buffer; the bytes before the first aligned address and after the last
+ * one are written with ordinary stores. Streaming avoids the read for
+ * ownership that ordinary stores pay once the output exceeds the caches,
+ * which more than pays for the extra trip through L1. */
+Q4K_INLINE void staged_nt_lut(const uint8_t *x, float *out, size_t n, size_t prefetch)
+{
+    _Alignas(64) uint8_t tile[1024];
+    uint8_t carry[32];
+    uint8_t *dst = (uint8_t *)out;
+    const size_t skew = (size_t)(-(uintptr_t)dst) & 31; /* bytes before an aligned address */
+    const size_t tail = 32 - skew;                       /* a block's bytes after its last full chunk */
+    for (size_t i = 0; i < n; i++) {
+        if (prefetch)
+            prefetch_block(x + (i + prefetch) * 144);
+        block_lut(x + i * 144, (float *)(void *)tile, 0);
+        uint8_t *base = dst + 1024 * i;
+        if (i == 0) {
+            memcpy(base, tile, skew);
+        } else {
+            memcpy(carry + tail, tile, skew);
+            stream_chunk(base - tail, carry);
+        }
+        for (size_t k = skew; k + 32 <= 1024; k += 32)
+            stream_chunk(base + k, tile + k);
+        memcpy(carry, tile + 1024 - tail, tail);
+    }
+    if (n)
+        memcpy(dst + 1024 * n - tail, carry, tail);
+}
 
 /* q4k_dequant__avx2_u1_p0: method cvt, 1 block(s) per iteration, prefetch off, ordinary stores */
 void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks)
@@ -128,12 +207,16 @@ void q4k_dequant__avx2_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
     }
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_u1_p16: method cvt, 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -152,13 +235,17 @@ void q4k_dequant__avx2_u1_p16_nt(const void *blocks, float *out, size_t n_blocks
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         prefetch_block(x + (i + 16) * 144);
         block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
     }
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_u2_p0: method cvt, 2 block(s) per iteration, prefetch off, ordinary stores */
@@ -179,6 +266,11 @@ void q4k_dequant__avx2_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
@@ -186,8 +278,7 @@ void q4k_dequant__avx2_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
     }
     for (; i < n_blocks; i++)
         block_cvt(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_u2_p16: method cvt, 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -210,6 +301,11 @@ void q4k_dequant__avx2_u2_p16_nt(const void *blocks, float *out, size_t n_blocks
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         prefetch_block(x + (i + 16) * 144);
@@ -219,8 +315,7 @@ void q4k_dequant__avx2_u2_p16_nt(const void *blocks, float *out, size_t n_blocks
     }
     for (; i < n_blocks; i++)
         block_cvt(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_u4_p0: method cvt, 4 block(s) per iteration, prefetch off, ordinary stores */
@@ -243,6 +338,11 @@ void q4k_dequant__avx2_u4_p0_nt(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 4 <= n_blocks; i += 4) {
         block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
@@ -252,8 +352,7 @@ void q4k_dequant__avx2_u4_p0_nt(const void *blocks, float *out, size_t n_blocks)
     }
     for (; i < n_blocks; i++)
         block_cvt(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_u4_p16: method cvt, 4 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -280,6 +379,11 @@ void q4k_dequant__avx2_u4_p16_nt(const void *blocks, float *out, size_t n_blocks
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 4 <= n_blocks; i += 4) {
         prefetch_block(x + (i + 16) * 144);
@@ -293,8 +397,7 @@ void q4k_dequant__avx2_u4_p16_nt(const void *blocks, float *out, size_t n_blocks
     }
     for (; i < n_blocks; i++)
         block_cvt(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_lut_u1_p0: method lut, 1 block(s) per iteration, prefetch off, ordinary stores */
@@ -312,12 +415,16 @@ void q4k_dequant__avx2_lut_u1_p0_nt(const void *blocks, float *out, size_t n_blo
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
     }
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_lut_u1_p16: method lut, 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -336,13 +443,17 @@ void q4k_dequant__avx2_lut_u1_p16_nt(const void *blocks, float *out, size_t n_bl
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         prefetch_block(x + (i + 16) * 144);
         block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
     }
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_lut_u2_p0: method lut, 2 block(s) per iteration, prefetch off, ordinary stores */
@@ -363,6 +474,11 @@ void q4k_dequant__avx2_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blo
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
@@ -370,8 +486,7 @@ void q4k_dequant__avx2_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blo
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_lut_u2_p16: method lut, 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -394,6 +509,11 @@ void q4k_dequant__avx2_lut_u2_p16_nt(const void *blocks, float *out, size_t n_bl
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         prefetch_block(x + (i + 16) * 144);
@@ -403,8 +523,7 @@ void q4k_dequant__avx2_lut_u2_p16_nt(const void *blocks, float *out, size_t n_bl
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_lut_u4_p0: method lut, 4 block(s) per iteration, prefetch off, ordinary stores */
@@ -427,6 +546,11 @@ void q4k_dequant__avx2_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blo
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 4 <= n_blocks; i += 4) {
         block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
@@ -436,8 +560,7 @@ void q4k_dequant__avx2_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blo
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx2_lut_u4_p16: method lut, 4 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -464,6 +587,11 @@ void q4k_dequant__avx2_lut_u4_p16_nt(const void *blocks, float *out, size_t n_bl
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 31) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 4 <= n_blocks; i += 4) {
         prefetch_block(x + (i + 16) * 144);
@@ -477,6 +605,5 @@ void q4k_dequant__avx2_lut_u4_p16_nt(const void *blocks, float *out, size_t n_bl
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }

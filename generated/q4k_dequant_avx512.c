@@ -14,14 +14,16 @@
  *        (one FMA on {0..15}); vpermps reads only index bits 3:0, so the low
  *        nibbles index it with no mask at all and the high ones after one
  *        shift: per 32 outputs one vpmovzxbd, one shift, two vpermps.
- * Stores: storeu (any alignment); nt variants stream (vmovntps) when the
- * output is 64-byte aligned, storeu when not, then sfence.
+ * Stores: storeu (any alignment); nt variants stream (vmovntps): directly
+ * when the output is 64-byte aligned, through an L1 tile when it is not
+ * (x86_staged_nt.c.in), then sfence.
  *
  * With -DQ4K_SIMDE the same code compiles against SIMDe's portable
  * AVX-512 (tests/test_avx512_emulated.c), so the kernels are verified on
  * machines without AVX-512 too. */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #if defined(Q4K_SIMDE)
 #define SIMDE_ENABLE_NATIVE_ALIASES
@@ -46,6 +48,7 @@ static inline __m512 q4k_simde_cvtepi32_ps(__m512i a)
 #define _mm512_cvtepu8_epi32 q4k_simde_cvtepu8_epi32
 #define _mm512_cvtepi32_ps q4k_simde_cvtepi32_ps
 #define _mm512_stream_ps _mm512_storeu_ps
+#define _mm512_stream_si512 _mm512_storeu_si512
 #else
 #include <immintrin.h>
 #define Q4K_INLINE static inline __attribute__((always_inline))
@@ -82,8 +85,10 @@ static inline __m512 q4k_simde_cvtepi32_ps(__m512i a)
 #include "q4k_format.h"
 #include "q4k_variants.h"
 
-/* d*sc[0..7] and -(dmin*m[0..7]) in the low 8 lanes of two zmm. */
-Q4K_INLINE void scales_avx512(const uint8_t *x, __m512 *dsc, __m512 *nmin)
+/* s[0..7] = d*sc[0..7], s[8..15] = -(dmin*m[0..7]): spilled to the stack
+ * so that each sub-block's pair is two vbroadcastss loads (load ports)
+ * rather than two vpermps (vector ALU). */
+Q4K_INLINE void scales_avx512(const uint8_t *x, float s[16])
 {
     const __m128 dm = _mm_cvtph_ps(_mm_cvtsi32_si128((int)q4k_load_le32(x)));
     const __m256 d = _mm256_broadcastss_ps(dm);
@@ -93,14 +98,14 @@ Q4K_INLINE void scales_avx512(const uint8_t *x, __m512 *dsc, __m512 *nmin)
     q4k_unpack_scales_words(x + Q4K_OFF_SCALES, sc, m);
     const __m128i sc8 = _mm_cvtsi64_si128((long long)(((uint64_t)sc[1] << 32) | sc[0]));
     const __m128i m8 = _mm_cvtsi64_si128((long long)(((uint64_t)m[1] << 32) | m[0]));
-    *dsc = _mm512_castps256_ps512(_mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(sc8))));
-    *nmin = _mm512_castps256_ps512(_mm256_mul_ps(nd, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(m8))));
+    _mm256_storeu_ps(s, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(sc8))));
+    _mm256_storeu_ps(s + 8, _mm256_mul_ps(nd, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(m8))));
 }
 
-/* Lane j (< 8) of v in all 16 lanes. */
-Q4K_INLINE __m512 lane(__m512 v, int j)
+/* s[j] in all 16 lanes. */
+Q4K_INLINE __m512 lane(const float *s, int j)
 {
-    return _mm512_permutexvar_ps(_mm512_set1_epi32(j), v);
+    return _mm512_set1_ps(s[j]);
 }
 
 Q4K_INLINE void store16(float *y, __m512 v, int nt)
@@ -119,13 +124,13 @@ Q4K_INLINE __m512i load16_u8_as_u32(const uint8_t *q)
 /* One block, method cvt. */
 Q4K_INLINE void block_cvt(const uint8_t *x, float *y, int nt)
 {
-    __m512 dsc, nmin;
-    scales_avx512(x, &dsc, &nmin);
+    float s[16];
+    scales_avx512(x, s);
     const __m512i low4 = _mm512_set1_epi32(0xf);
     const uint8_t *q = x + Q4K_OFF_QS;
     for (int g = 0; g < 4; g++, q += 32, y += 64) {
-        const __m512 d1 = lane(dsc, 2 * g), m1 = lane(nmin, 2 * g);
-        const __m512 d2 = lane(dsc, 2 * g + 1), m2 = lane(nmin, 2 * g + 1);
+        const __m512 d1 = lane(s, 2 * g), m1 = lane(s, 8 + 2 * g);
+        const __m512 d2 = lane(s, 2 * g + 1), m2 = lane(s, 8 + 2 * g + 1);
         for (int k = 0; k < 2; k++) {
             const __m512i b = load16_u8_as_u32(q + 16 * k);
             const __m512 lo = _mm512_cvtepi32_ps(_mm512_and_si512(b, low4));
@@ -139,14 +144,14 @@ Q4K_INLINE void block_cvt(const uint8_t *x, float *y, int nt)
 /* One block, method lut. */
 Q4K_INLINE void block_lut(const uint8_t *x, float *y, int nt)
 {
-    __m512 dsc, nmin;
-    scales_avx512(x, &dsc, &nmin);
+    float s[16];
+    scales_avx512(x, s);
     const __m512 iota = _mm512_setr_ps(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     const uint8_t *q = x + Q4K_OFF_QS;
     for (int g = 0; g < 4; g++, q += 32, y += 64) {
         /* T[q] = d*sc*q - dmin*m for q = 0..15: exact products, one rounding */
-        const __m512 t1 = _mm512_fmadd_ps(lane(dsc, 2 * g), iota, lane(nmin, 2 * g));
-        const __m512 t2 = _mm512_fmadd_ps(lane(dsc, 2 * g + 1), iota, lane(nmin, 2 * g + 1));
+        const __m512 t1 = _mm512_fmadd_ps(lane(s, 2 * g), iota, lane(s, 8 + 2 * g));
+        const __m512 t2 = _mm512_fmadd_ps(lane(s, 2 * g + 1), iota, lane(s, 8 + 2 * g + 1));
         for (int k = 0; k < 2; k++) {
             const __m512i b = load16_u8_as_u32(q + 16 * k);
             store16(y + 16 * k, _mm512_permutexvar_ps(b, t1), nt);
@@ -161,6 +166,81 @@ Q4K_INLINE void prefetch_block(const uint8_t *p)
     _mm_prefetch((const char *)p, _MM_HINT_T0);
     _mm_prefetch((const char *)p + 64, _MM_HINT_T0);
     _mm_prefetch((const char *)p + 143, _MM_HINT_T0);
+}
+/* 64 bytes from anywhere to an aligned address, bypassing the caches */
+Q4K_INLINE void stream_chunk(uint8_t *dst, const uint8_t *src)
+{
+    _mm512_stream_si512((void *)dst, _mm512_loadu_si512((const void *)src));
+}
+
+/* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
+ * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
+ * page). So each block is staged: dequantized into an aligned 1 KiB tile in
+ * L1 with ordinary stores, then streamed out shifted by the output's skew.
+ * The one chunk that straddles two blocks is assembled in a small carry
+ * buffer; the bytes before the first aligned address and after the last
+ * one are written with ordinary stores. Streaming avoids the read for
+ * ownership that ordinary stores pay once the output exceeds the caches,
+ * which more than pays for the extra trip through L1. */
+Q4K_INLINE void staged_nt_cvt(const uint8_t *x, float *out, size_t n, size_t prefetch)
+{
+    _Alignas(64) uint8_t tile[1024];
+    uint8_t carry[64];
+    uint8_t *dst = (uint8_t *)out;
+    const size_t skew = (size_t)(-(uintptr_t)dst) & 63; /* bytes before an aligned address */
+    const size_t tail = 64 - skew;                       /* a block's bytes after its last full chunk */
+    for (size_t i = 0; i < n; i++) {
+        if (prefetch)
+            prefetch_block(x + (i + prefetch) * 144);
+        block_cvt(x + i * 144, (float *)(void *)tile, 0);
+        uint8_t *base = dst + 1024 * i;
+        if (i == 0) {
+            memcpy(base, tile, skew);
+        } else {
+            memcpy(carry + tail, tile, skew);
+            stream_chunk(base - tail, carry);
+        }
+        for (size_t k = skew; k + 64 <= 1024; k += 64)
+            stream_chunk(base + k, tile + k);
+        memcpy(carry, tile + 1024 - tail, tail);
+    }
+    if (n)
+        memcpy(dst + 1024 * n - tail, carry, tail);
+}
+
+/* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
+ * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
+ * page). So each block is staged: dequantized into an aligned 1 KiB tile in
+ * L1 with ordinary stores, then streamed out shifted by the output's skew.
+ * The one chunk that straddles two blocks is assembled in a small carry
+ * buffer; the bytes before the first aligned address and after the last
+ * one are written with ordinary stores. Streaming avoids the read for
+ * ownership that ordinary stores pay once the output exceeds the caches,
+ * which more than pays for the extra trip through L1. */
+Q4K_INLINE void staged_nt_lut(const uint8_t *x, float *out, size_t n, size_t prefetch)
+{
+    _Alignas(64) uint8_t tile[1024];
+    uint8_t carry[64];
+    uint8_t *dst = (uint8_t *)out;
+    const size_t skew = (size_t)(-(uintptr_t)dst) & 63; /* bytes before an aligned address */
+    const size_t tail = 64 - skew;                       /* a block's bytes after its last full chunk */
+    for (size_t i = 0; i < n; i++) {
+        if (prefetch)
+            prefetch_block(x + (i + prefetch) * 144);
+        block_lut(x + i * 144, (float *)(void *)tile, 0);
+        uint8_t *base = dst + 1024 * i;
+        if (i == 0) {
+            memcpy(base, tile, skew);
+        } else {
+            memcpy(carry + tail, tile, skew);
+            stream_chunk(base - tail, carry);
+        }
+        for (size_t k = skew; k + 64 <= 1024; k += 64)
+            stream_chunk(base + k, tile + k);
+        memcpy(carry, tile + 1024 - tail, tail);
+    }
+    if (n)
+        memcpy(dst + 1024 * n - tail, carry, tail);
 }
 
 /* q4k_dequant__avx512_u1_p0: method cvt, 1 block(s) per iteration, prefetch off, ordinary stores */
@@ -178,12 +258,16 @@ void q4k_dequant__avx512_u1_p0_nt(const void *blocks, float *out, size_t n_block
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
     }
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_u1_p16: method cvt, 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -202,13 +286,17 @@ void q4k_dequant__avx512_u1_p16_nt(const void *blocks, float *out, size_t n_bloc
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         prefetch_block(x + (i + 16) * 144);
         block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
     }
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_u2_p0: method cvt, 2 block(s) per iteration, prefetch off, ordinary stores */
@@ -229,6 +317,11 @@ void q4k_dequant__avx512_u2_p0_nt(const void *blocks, float *out, size_t n_block
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
@@ -236,8 +329,7 @@ void q4k_dequant__avx512_u2_p0_nt(const void *blocks, float *out, size_t n_block
     }
     for (; i < n_blocks; i++)
         block_cvt(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_u2_p16: method cvt, 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -260,6 +352,11 @@ void q4k_dequant__avx512_u2_p16_nt(const void *blocks, float *out, size_t n_bloc
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         prefetch_block(x + (i + 16) * 144);
@@ -269,8 +366,7 @@ void q4k_dequant__avx512_u2_p16_nt(const void *blocks, float *out, size_t n_bloc
     }
     for (; i < n_blocks; i++)
         block_cvt(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_u4_p0: method cvt, 4 block(s) per iteration, prefetch off, ordinary stores */
@@ -293,6 +389,11 @@ void q4k_dequant__avx512_u4_p0_nt(const void *blocks, float *out, size_t n_block
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 4 <= n_blocks; i += 4) {
         block_cvt(x + (i + 0) * 144, out + (i + 0) * 256, nt);
@@ -302,8 +403,7 @@ void q4k_dequant__avx512_u4_p0_nt(const void *blocks, float *out, size_t n_block
     }
     for (; i < n_blocks; i++)
         block_cvt(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_u4_p16: method cvt, 4 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -330,6 +430,11 @@ void q4k_dequant__avx512_u4_p16_nt(const void *blocks, float *out, size_t n_bloc
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_cvt(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 4 <= n_blocks; i += 4) {
         prefetch_block(x + (i + 16) * 144);
@@ -343,8 +448,7 @@ void q4k_dequant__avx512_u4_p16_nt(const void *blocks, float *out, size_t n_bloc
     }
     for (; i < n_blocks; i++)
         block_cvt(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_lut_u1_p0: method lut, 1 block(s) per iteration, prefetch off, ordinary stores */
@@ -362,12 +466,16 @@ void q4k_dequant__avx512_lut_u1_p0_nt(const void *blocks, float *out, size_t n_b
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
     }
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_lut_u1_p16: method lut, 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -386,13 +494,17 @@ void q4k_dequant__avx512_lut_u1_p16_nt(const void *blocks, float *out, size_t n_
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         prefetch_block(x + (i + 16) * 144);
         block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
     }
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_lut_u2_p0: method lut, 2 block(s) per iteration, prefetch off, ordinary stores */
@@ -413,6 +525,11 @@ void q4k_dequant__avx512_lut_u2_p0_nt(const void *blocks, float *out, size_t n_b
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
@@ -420,8 +537,7 @@ void q4k_dequant__avx512_lut_u2_p0_nt(const void *blocks, float *out, size_t n_b
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_lut_u2_p16: method lut, 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -444,6 +560,11 @@ void q4k_dequant__avx512_lut_u2_p16_nt(const void *blocks, float *out, size_t n_
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         prefetch_block(x + (i + 16) * 144);
@@ -453,8 +574,7 @@ void q4k_dequant__avx512_lut_u2_p16_nt(const void *blocks, float *out, size_t n_
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_lut_u4_p0: method lut, 4 block(s) per iteration, prefetch off, ordinary stores */
@@ -477,6 +597,11 @@ void q4k_dequant__avx512_lut_u4_p0_nt(const void *blocks, float *out, size_t n_b
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 4 <= n_blocks; i += 4) {
         block_lut(x + (i + 0) * 144, out + (i + 0) * 256, nt);
@@ -486,8 +611,7 @@ void q4k_dequant__avx512_lut_u4_p0_nt(const void *blocks, float *out, size_t n_b
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }
 
 /* q4k_dequant__avx512_lut_u4_p16: method lut, 4 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
@@ -514,6 +638,11 @@ void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_
 {
     const uint8_t *x = (const uint8_t *)blocks;
     const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_lut(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
     size_t i = 0;
     for (; i + 4 <= n_blocks; i += 4) {
         prefetch_block(x + (i + 16) * 144);
@@ -527,6 +656,5 @@ void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
-    if (nt)
-        _mm_sfence();
+    _mm_sfence();
 }

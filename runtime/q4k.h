@@ -57,7 +57,7 @@ typedef struct q4k_variant {
     const char *name;     /* "q4k_dequant__neon_u2_p8_nt": ISA and parameters */
     const char *isa;      /* "scalar", "neon", "avx2", "avx512" */
     q4k_kernel_fn fn;
-    const char *method;   /* how 4-bit quants become floats: "ref", "cvt", "lut" */
+    const char *method;   /* how 4-bit quants become floats: "ref", "cvt", "half", "lut" */
     unsigned unroll;      /* blocks per main-loop iteration */
     unsigned prefetch;    /* prefetch distance in blocks, 0 = none */
     int nontemporal;      /* 1 = streaming stores that bypass the caches */

@@ -72,10 +72,13 @@ static void sizes_alignment_and_guards(void **state)
 {
     (void)state;
     static const size_t sizes[] = {0, 1, 2, 3, 4, 5, 7, 8, 9, 13, 16, 17, 31, 33, 65};
-    enum { MAXN = 65, GUARD = 96 };
+    /* output offsets from a 64-byte aligned address: byte-misaligned, and
+     * float-aligned at every skew a 32- or 64-byte streaming store sees */
+    static const size_t out_offsets[] = {0, 1, 2, 3, 4, 16, 32, 60};
+    enum { MAXN = 65, GUARD = 128, SLACK = 64 };
     uint8_t *src = malloc(MAXN * 144 + 8);
     float *want = malloc(MAXN * 256 * sizeof(float));
-    uint8_t *dst = malloc(MAXN * 1024 + 2 * GUARD + 8);
+    uint8_t *dst = aligned_alloc(64, MAXN * 1024 + 2 * GUARD + SLACK);
     assert_true(src && want && dst);
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
         const size_t n = sizes[s];
@@ -83,16 +86,17 @@ static void sizes_alignment_and_guards(void **state)
             tu_random_bytes(src + in_off, n * 144, 1000 * s + in_off);
             for (size_t b = 0; b < n; b++)
                 tu_reference_block(src + in_off + 144 * b, want + 256 * b);
-            for (size_t out_off = 0; out_off < 4; out_off++) {
+            for (size_t o = 0; o < sizeof out_offsets / sizeof out_offsets[0]; o++) {
+                const size_t out_off = out_offsets[o];
                 for (size_t i = 0; i < q4k_variant_count(); i++) {
                     const q4k_variant *v = q4k_variant_at(i);
-                    memset(dst, 0xa5, MAXN * 1024 + 2 * GUARD + 8);
+                    memset(dst, 0xa5, MAXN * 1024 + 2 * GUARD + SLACK);
                     float *out = (float *)(void *)(dst + GUARD + out_off);
                     assert_int_equal(q4k_dequantize_with(v, src + in_off, n, out), Q4K_OK);
                     char what[64];
                     snprintf(what, sizeof what, "n=%zu in+%zu out+%zu", n, in_off, out_off);
                     check_variant_output(v, out, want, n * 256, what);
-                    for (size_t k = 0; k < MAXN * 1024 + 2 * GUARD + 8; k++)
+                    for (size_t k = 0; k < MAXN * 1024 + 2 * GUARD + SLACK; k++)
                         if ((k < GUARD + out_off || k >= GUARD + out_off + n * 1024) && dst[k] != 0xa5)
                             fail_msg("%s, %s: wrote byte %zd outside the output", v->name, what,
                                      (ptrdiff_t)k - (ptrdiff_t)(GUARD + out_off));
