@@ -105,4 +105,18 @@ static inline void counting_free_fn(void *p, void *user)
     free(p);
 }
 
+/* cmocka group setup/teardown for the tests that share one fixture `fx`. */
+#define FIXTURE_GROUP_FUNCTIONS(fx)                                                                \
+    static int setup(void **state)                                                                 \
+    {                                                                                              \
+        (void)state;                                                                               \
+        return fixture_load(&(fx));                                                                \
+    }                                                                                              \
+    static int teardown(void **state)                                                              \
+    {                                                                                              \
+        (void)state;                                                                               \
+        fixture_free(&(fx));                                                                       \
+        return 0;                                                                                  \
+    }
+
 #endif /* Q4K_CACHE_FIXTURE_H */

@@ -12,18 +12,7 @@
 
 static fixture fx;
 
-static int setup(void **state)
-{
-    (void)state;
-    return fixture_load(&fx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    fixture_free(&fx);
-    return 0;
-}
+FIXTURE_GROUP_FUNCTIONS(fx)
 
 static const unsigned thread_counts[] = {0, 1, 2, 3, 4, 7, 64, 1000};
 

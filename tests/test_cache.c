@@ -89,18 +89,7 @@ static void sleep_ms(long ms)
     nanosleep(&ts, NULL);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    return fixture_load(&fx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    fixture_free(&fx);
-    return 0;
-}
+FIXTURE_GROUP_FUNCTIONS(fx)
 
 /* ---- basics --------------------------------------------------------- */
 

@@ -208,18 +208,7 @@ static void test_stress_reuse(void **state)
     run_stress(Q4K_CACHE_REUSE);
 }
 
-static int setup(void **state)
-{
-    (void)state;
-    return fixture_load(&fx);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    fixture_free(&fx);
-    return 0;
-}
+FIXTURE_GROUP_FUNCTIONS(fx)
 
 int main(void)
 {

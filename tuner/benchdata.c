@@ -4,7 +4,7 @@
 #include "benchdata.h"
 #include "q4k.h"
 
-static uint64_t splitmix64(uint64_t *s)
+uint64_t q4k_splitmix64(uint64_t *s)
 {
     uint64_t z = (*s += 0x9e3779b97f4a7c15u);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
@@ -20,7 +20,7 @@ uint8_t *q4k_bench_blocks(size_t n, uint64_t seed)
     for (size_t b = 0; b < n; b++) {
         uint8_t *p = x + b * Q4K_BLOCK_BYTES;
         for (int i = 0; i < Q4K_BLOCK_BYTES; i += 8) {
-            uint64_t r = splitmix64(&seed);
+            uint64_t r = q4k_splitmix64(&seed);
             for (int k = 0; k < 8 && i + k < Q4K_BLOCK_BYTES; k++)
                 p[i + k] = (uint8_t)(r >> (8 * k));
         }

@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* splitmix64: the deterministic generator behind every synthetic input. */
+uint64_t q4k_splitmix64(uint64_t *state);
+
 /* n blocks that look like a real model's: normal fp16 d/dmin of typical
  * magnitude (no subnormal or NaN outputs, which some CPUs handle slowly),
  * random 6-bit scales and quants. malloc'd; NULL when out of memory. */

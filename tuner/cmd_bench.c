@@ -57,8 +57,8 @@ int cmd_bench(int argc, char **argv)
             }
         } else if (i + 1 < argc && !strcmp(a, "--repeats")) {
             repeats = atoi(argv[++i]);
-            if (repeats < 1 || repeats > 10000) {
-                fprintf(stderr, "q4k bench: --repeats takes 1 to 10000\n");
+            if (repeats < 1 || repeats > 1000000) {
+                fprintf(stderr, "q4k bench: --repeats takes 1 to 1000000\n");
                 return 2;
             }
         } else if (i + 1 < argc && !strcmp(a, "--min-ms")) {

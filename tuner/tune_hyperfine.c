@@ -110,7 +110,7 @@ int tune_hyperfine(const char *dir, const selection *sel, int quick, char *note,
         /* The same work for both commands of a size, sized on the winner. */
         double per_call = b->winner->median_ns * (double)b->blocks;
         long repeats = per_call > 0 ? (long)(budget_ns / per_call) : 10;
-        repeats = repeats < 3 ? 3 : repeats > 10000 ? 10000 : repeats;
+        repeats = repeats < 3 ? 3 : repeats > 1000000 ? 1000000 : repeats;
         for (int r = 0; r < 2; r++) {
             const measure_row *row = rows[r];
             if (!row || (r == 1 && !strcmp(row->variant, b->winner->variant)))

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "benchdata.h"
 #include "fileio.h"
 #include "q4k_format.h"
 #include "verify.h"
@@ -13,18 +14,10 @@
 #define Q4K_SOURCE_DIR "."
 #endif
 
-static uint64_t splitmix64(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15u);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-    return z ^ (z >> 31);
-}
-
 static void fill_random(uint8_t *p, size_t n, uint64_t seed)
 {
     for (size_t i = 0; i < n; i++)
-        p[i] = (uint8_t)(splitmix64(&seed) >> 56);
+        p[i] = (uint8_t)(q4k_splitmix64(&seed) >> 56);
 }
 
 /* fp16 values that stress d and dmin: zeros of both signs, subnormals,
