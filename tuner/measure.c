@@ -576,6 +576,17 @@ static int measure_group(run_state *rs, const char *mode, size_t n, subject **to
     return Q4K_OK;
 }
 
+/* The subjects of group (mode, n) to measure: all of them, less those whose
+ * rows --resume found in the file; returns how many. */
+static size_t group_todo(run_state *rs, const char *mode, size_t n, subject **todo)
+{
+    size_t k = 0;
+    for (size_t j = 0; j < rs->n_subjects; j++)
+        if (!measure_set_find(&rs->done, rs->subjects[j].meta.variant, mode, n))
+            todo[k++] = &rs->subjects[j];
+    return k;
+}
+
 static void write_group(run_state *rs, const char *mode, size_t n, subject **todo, size_t k, int drifted)
 {
     unsigned ns = rs->cfg->samples;
@@ -696,10 +707,7 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
     for (size_t g = 0; g < n_groups; g++) {
         const char *mode = modes[g / cfg->n_sizes];
         size_t n = cfg->sizes[g % cfg->n_sizes];
-        size_t k = 0;
-        for (size_t j = 0; j < rs->n_subjects; j++)
-            if (!measure_set_find(&rs->done, rs->subjects[j].meta.variant, mode, n))
-                todo[k++] = &rs->subjects[j];
+        size_t k = group_todo(rs, mode, n, todo);
         double est = estimate_group(rs, n, rs->st.reference, rs->n_subjects);
         worst[g] = -1;
         if (k > 0) {
@@ -723,10 +731,7 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
             continue;
         const char *mode = modes[g / cfg->n_sizes];
         size_t n = cfg->sizes[g % cfg->n_sizes];
-        size_t k = 0;
-        for (size_t j = 0; j < rs->n_subjects; j++)
-            if (!measure_set_find(&rs->done, rs->subjects[j].meta.variant, mode, n))
-                todo[k++] = &rs->subjects[j];
+        size_t k = group_todo(rs, mode, n, todo);
         fprintf(stderr, "measure: re-measuring %s %zu blocks: its sentinel (%.2f ns/block) was slower than the "
                         "machine later proved undisturbed (%.2f)\n", mode, n, worst[g], rs->st.reference);
         measure_group(rs, mode, n, todo, k, &worst[g], cfg->max_repeats);
