@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "q4k.h"
+#include "q4k_core.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -1,13 +1,18 @@
-/* q4k.h - public API of libq4k: fast, autotuned dequantization of
- * llama.cpp's Q4_K blocks (ggml block_q4_K, 144 bytes -> 256 floats).
+/* q4k_core.h - the core of libq4k's public API: status codes, operations,
+ * CPU features, the registry of generated kernel variants, and Q4_K
+ * dequantization (llama.cpp's block_q4_K, 144 bytes -> 256 floats).
+ * Include q4k.h for the whole API.
  *
- * The contract is ARCHITECTURE.md section 6. Every kernel is bit-exact:
- * each non-NaN output is exactly fl32(d*sc*q - dmin*m); NaN stays NaN. */
-#ifndef Q4K_H
-#define Q4K_H
+ * The contract is ARCHITECTURE.md section 6. Every dequantization kernel is
+ * bit-exact: each non-NaN output is exactly fl32(d*sc*q - dmin*m); NaN
+ * stays NaN. */
+#ifndef Q4K_CORE_H
+#define Q4K_CORE_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include "q4k_features.h" /* generated from gen/isas.lua: enum q4k_feature */
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,39 +35,44 @@ enum q4k_status {
     Q4K_EBUSY = -10       /* object still in use (pinned entries, ...) */
 };
 
+/* A short English description of a status; never NULL. */
+const char *q4k_strerror(int status);
+
+/* ---- Operations -------------------------------------------------------
+ * Every kernel variant, dispatch bucket, profile line and measurement
+ * belongs to one operation. Each operation has its own size measure for
+ * dispatch (dequant: blocks). */
+typedef enum q4k_op {
+    Q4K_OP_DEQUANT = 0,   /* Q4_K blocks -> float32; size = blocks */
+    Q4K_OP_COUNT
+} q4k_op;
+
+/* "dequant", ...; NULL for an unknown op. */
+const char *q4k_op_name(q4k_op op);
+/* The op named name, or -1. */
+int q4k_op_find(const char *name);
+
 /* Dequantize n_blocks Q4_K blocks into n_blocks*256 floats through the
  * dispatch table (size bucket -> tuned variant). Pointers may be unaligned.
  * Returns 0 or a negative q4k_status. n_blocks == 0 is a no-op. */
 int q4k_dequantize(const void *blocks, size_t n_blocks, float *out);
 
-/* A short English description of a status; never NULL. */
-const char *q4k_strerror(int status);
-
 /* ---- Variants: the generated kernels ---------------------------------- */
 
+/* The kernel signature of Q4K_OP_DEQUANT. */
 typedef void (*q4k_kernel_fn)(const void *blocks, float *out, size_t n_blocks);
 
-/* CPU feature bits a variant requires (q4k_variant.features). */
-enum q4k_feature {
-    Q4K_FEAT_NEON = 1u << 0,
-    Q4K_FEAT_AVX2 = 1u << 1,
-    Q4K_FEAT_FMA = 1u << 2,
-    Q4K_FEAT_F16C = 1u << 3,
-    Q4K_FEAT_AVX512F = 1u << 4,
-    Q4K_FEAT_AVX512BW = 1u << 5,
-    Q4K_FEAT_AVX512VL = 1u << 6
-};
-
 typedef struct q4k_variant {
-    const char *name;     /* "q4k_dequant__neon_u2_p8_nt": ISA and parameters */
+    const char *name;     /* "q4k_dequant__neon_u2_p8_nt": operation, ISA and parameters */
     const char *isa;      /* "scalar", "neon", "avx2", "avx512" */
-    q4k_kernel_fn fn;
+    q4k_kernel_fn fn;     /* the kernel (signature of its operation) */
     const char *method;   /* how 4-bit quants become floats: "ref", "cvt", "half", "lut" */
     unsigned unroll;      /* blocks per main-loop iteration */
     unsigned prefetch;    /* prefetch distance in blocks, 0 = none */
     int nontemporal;      /* 1 = streaming stores that bypass the caches */
     uint32_t features;    /* q4k_feature bits the CPU must have */
     unsigned complexity;  /* tie-break rank: lower is simpler (tuner prefers it) */
+    q4k_op op;            /* the operation it computes */
 } q4k_variant;
 
 /* Variants usable on this CPU (features checked at run time). */
@@ -73,17 +83,28 @@ size_t q4k_variant_count_all(void);
 const q4k_variant *q4k_variant_at_all(size_t i);
 /* By name among all compiled variants; NULL when unknown. */
 const q4k_variant *q4k_variant_find(const char *name);
-/* 1 when this CPU has every feature v needs. */
+/* 1 when this CPU has every feature v needs (after Q4K_CPU_DISABLE). */
 int q4k_variant_usable(const q4k_variant *v);
-/* q4k_feature bits of this CPU (cpuid/xgetbv on x86; NEON on aarch64). */
-uint32_t q4k_cpu_features(void);
 
-/* Dequantize with one given variant. Q4K_EINVAL for a NULL variant,
- * Q4K_EUNSUPPORTED when the CPU lacks a feature it needs. */
+/* q4k_feature bits of this CPU: cpuid/xgetbv on x86, HWCAP on Linux
+ * aarch64, sysctl on macOS, minus the names listed in the environment
+ * variable Q4K_CPU_DISABLE (comma or space separated, e.g.
+ * "avx512f,avx2"): a way to test refusal and fallback on any host. */
+uint32_t q4k_cpu_features(void);
+/* The bits the hardware has, before Q4K_CPU_DISABLE. */
+uint32_t q4k_cpu_features_detected(void);
+/* The feature's name as q4k info prints it ("avx512f"); NULL if unknown. */
+const char *q4k_feature_name(uint32_t bit);
+/* Space-separated names of a feature set ("avx2 fma f16c"). */
+void q4k_feature_names(uint32_t bits, char *out, size_t outlen);
+/* The bit of a feature name, 0 when unknown. */
+uint32_t q4k_feature_bit(const char *name);
+
+/* Dequantize with one given variant. Q4K_EINVAL for a NULL variant or one
+ * of another operation, Q4K_EUNSUPPORTED when the CPU lacks a feature it
+ * needs. */
 int q4k_dequantize_with(const q4k_variant *v, const void *blocks,
                         size_t n_blocks, float *out);
-
-/* ---- Dispatch --------------------------------------------------------- */
 
 /* The variant q4k_dequantize uses for n_blocks (never NULL). */
 const q4k_variant *q4k_dispatch_variant(size_t n_blocks);
@@ -92,4 +113,4 @@ const q4k_variant *q4k_dispatch_variant(size_t n_blocks);
 }
 #endif
 
-#endif /* Q4K_H */
+#endif /* Q4K_CORE_H */

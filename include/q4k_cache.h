@@ -38,7 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "q4k.h"
+#include "q4k_core.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -7,7 +7,7 @@
 #define Q4K_DISPATCH_H
 
 #include <stddef.h>
-#include "q4k.h"
+#include "q4k_core.h"
 
 #ifdef __cplusplus
 extern "C" {
