@@ -2,7 +2,7 @@
 #
 # `cmake --install BUILD --prefix PREFIX` puts in place:
 #   lib/libq4k.a                   the library (with the tuned table when built with -DQ4K_PROFILE)
-#   include/q4k.h, q4k_dispatch.h  the public headers (+ q4k_cache.h, q4k_gguf.h when present)
+#   include/q4k.h, q4k_*.h         every public header (q4k.h includes them all)
 #   lib/pkgconfig/q4k.pc           pkg-config: cc app.c $(pkg-config --cflags --libs q4k)
 #   lib/cmake/q4k/                 CMake package: find_package(q4k) -> target q4k::q4k
 #   bin/q4k                        the tuner and tools
@@ -18,15 +18,11 @@ install(TARGETS q4k EXPORT q4kTargets
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(TARGETS q4k_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
-set(Q4K_PUBLIC_HEADERS
-  ${CMAKE_CURRENT_SOURCE_DIR}/runtime/q4k.h
-  ${CMAKE_CURRENT_SOURCE_DIR}/runtime/q4k_dispatch.h)
-foreach(optional q4k_cache.h q4k_gguf.h)
-  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/runtime/${optional})
-    list(APPEND Q4K_PUBLIC_HEADERS ${CMAKE_CURRENT_SOURCE_DIR}/runtime/${optional})
-  endif()
-endforeach()
-install(FILES ${Q4K_PUBLIC_HEADERS} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# Every public header: include/ (q4k.h and the headers it includes) and the
+# generated include/q4k_features.h, installed as whole folders so a new
+# public header is installed without touching this file.
+install(DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/include/ ${Q4K_GEN_DIR}/include/
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
 
 if(Q4K_PROFILE)
   get_filename_component(Q4K_PROFILE_INSTALLED ${Q4K_PROFILE} ABSOLUTE)

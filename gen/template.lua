@@ -7,6 +7,9 @@
 --   ${include("f.c.in", {k = v})}  another template from the same folder,
 --                        rendered with the caller's values plus {k = v}
 --
+-- It records every file it opens (M.opened, and per rendering), so the
+-- generator can name and hash its inputs without a hand-kept list.
+--
 -- Every other line is copied as it is. Rendering a template compiles it to
 -- one Lua function and runs it in an environment holding the caller's values.
 local M = {}
@@ -54,18 +57,35 @@ function M.render(text, chunkname, env)
   return fn()
 end
 
-function M.render_file(path, env)
-  local f = assert(io.open(path, "rb"))
+-- Every template file opened, by the name it was rendered under (relative
+-- to M.root), in the order first opened: the generator hashes them all.
+M.root = ""
+M.opened = {}
+local opened_set = {}
+
+-- Render the template at M.root .. name. include() names files relative to
+-- the including template's folder. Returns the text and the templates this
+-- rendering opened (name first, then its includes, each once).
+function M.render_file(name, env, used)
+  used = used or {}
+  local f = assert(io.open(M.root .. name, "rb"))
   local text = f:read("a")
   f:close()
-  local dir = path:match("^(.*[/\\])") or ""
+  if not opened_set[name] then
+    opened_set[name] = true
+    M.opened[#M.opened + 1] = name
+  end
+  local seen = false
+  for _, u in ipairs(used) do seen = seen or u == name end
+  if not seen then used[#used + 1] = name end
+  local dir = name:match("^(.*[/\\])") or ""
   local scope = setmetatable({}, { __index = env })
-  scope.include = function(name, extra)
+  scope.include = function(inc, extra)
     local inner = setmetatable({}, { __index = scope })
     for k, v in pairs(extra or {}) do inner[k] = v end
-    return (M.render_file(dir .. name, inner):gsub("\n$", ""))
+    return (M.render_file(dir .. inc, inner, used):gsub("\n$", ""))
   end
-  return M.render(text, path, scope)
+  return M.render(text, name, scope), used
 end
 
 return M

@@ -1,5 +1,12 @@
 /* Auto-generated file. Do not edit!
- *   generator: gen/q4kgen.lua, list: gen/variants.lua, template: templates/avx2.c.in
+ *   command:  lua5.4 gen/q4kgen.lua
+ *   input:    gen/isas.lua
+ *   input:    gen/ops/dequant.lua
+ *   template: templates/dequant/avx2.c.in
+ *   template: templates/dequant/x86_common.c.in
+ *   template: templates/dequant/x86_staged_nt.c.in
+ *   template: templates/dequant/x86_driver.c.in
+ *   arch:     x86_64 only (the whole file is inside #if: empty elsewhere)
  *
  * AVX2 + FMA + F16C Q4_K dequantization kernels (x86-64), compiled with
  * -mavx2 -mfma -mf16c for this file only and run only after cpuid.
@@ -17,6 +24,7 @@
  * when the output is 32-byte aligned, through an L1 tile when it is not
  * (x86_staged_nt.c.in), then sfence so the streamed data is ordered before
  * the caller's next store. */
+#if defined(__x86_64__) || defined(_M_X64)
 #include <immintrin.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -43,6 +51,20 @@ Q4K_INLINE void scales_avx2(const uint8_t *x, float s[16])
     const __m128i m8 = _mm_cvtsi64_si128((long long)(((uint64_t)m[1] << 32) | m[0]));
     _mm256_storeu_ps(s, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(sc8))));
     _mm256_storeu_ps(s + 8, _mm256_mul_ps(nd, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(m8))));
+}
+
+Q4K_INLINE void prefetch_block(const uint8_t *p)
+{
+    /* a block spans 144 bytes: up to three cache lines */
+    _mm_prefetch((const char *)p, _MM_HINT_T0);
+    _mm_prefetch((const char *)p + 64, _MM_HINT_T0);
+    _mm_prefetch((const char *)p + 143, _MM_HINT_T0);
+}
+
+/* 32 bytes from anywhere to an aligned address, bypassing the caches */
+Q4K_INLINE void stream_chunk(uint8_t *dst, const uint8_t *src)
+{
+    _mm256_stream_si256((__m256i *)(void *)dst, _mm256_loadu_si256((const __m256i *)(const void *)src));
 }
 
 Q4K_INLINE __m256 lane(const float *s, int j)
@@ -107,19 +129,6 @@ Q4K_INLINE void block_lut(const uint8_t *x, float *y, int nt)
             store8(y + 32 + 8 * k, hi, nt);
         }
     }
-}
-
-Q4K_INLINE void prefetch_block(const uint8_t *p)
-{
-    /* a block spans 144 bytes: up to three cache lines */
-    _mm_prefetch((const char *)p, _MM_HINT_T0);
-    _mm_prefetch((const char *)p + 64, _MM_HINT_T0);
-    _mm_prefetch((const char *)p + 143, _MM_HINT_T0);
-}
-/* 32 bytes from anywhere to an aligned address, bypassing the caches */
-Q4K_INLINE void stream_chunk(uint8_t *dst, const uint8_t *src)
-{
-    _mm256_stream_si256((__m256i *)(void *)dst, _mm256_loadu_si256((const __m256i *)(const void *)src));
 }
 
 /* Streaming stores (vmovntps) need addresses aligned to 32 bytes, and
@@ -607,3 +616,4 @@ void q4k_dequant__avx2_lut_u4_p16_nt(const void *blocks, float *out, size_t n_bl
         block_lut(x + i * 144, out + i * 256, nt);
     _mm_sfence();
 }
+#endif /* defined(__x86_64__) || defined(_M_X64) */

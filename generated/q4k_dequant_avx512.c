@@ -1,9 +1,16 @@
 /* Auto-generated file. Do not edit!
- *   generator: gen/q4kgen.lua, list: gen/variants.lua, template: templates/avx512.c.in
+ *   command:  lua5.4 gen/q4kgen.lua
+ *   input:    gen/isas.lua
+ *   input:    gen/ops/dequant.lua
+ *   template: templates/dequant/avx512.c.in
+ *   template: templates/dequant/x86_common.c.in
+ *   template: templates/dequant/x86_staged_nt.c.in
+ *   template: templates/dequant/x86_driver.c.in
+ *   arch:     x86_64 only (the whole file is inside #if: empty elsewhere)
  *
- * AVX-512 Q4_K dequantization kernels (x86-64), compiled with -mavx512f
- * -mavx512bw -mavx512vl (+ AVX2/FMA/F16C) for this file only and run only
- * after cpuid and XCR0 say the CPU and the OS support them.
+ * AVX-512 Q4_K dequantization kernels (x86-64), compiled with
+ * -mavx512f -mavx512bw -mavx512vl -mavx2 -mfma -mf16c for this file
+ * only and run only after cpuid and XCR0 say the CPU and the OS support them.
  *
  * Per block the scales as in the AVX2 kernels (8 floats d*sc[j], 8 floats
  * -(dmin*m[j])), then per 16 outputs (one zmm):
@@ -19,8 +26,9 @@
  * (x86_staged_nt.c.in), then sfence.
  *
  * With -DQ4K_SIMDE the same code compiles against SIMDe's portable
- * AVX-512 (tests/test_avx512_emulated.c), so the kernels are verified on
+ * AVX-512 (tests/simde/test_avx512_simde.c), so the kernels are verified on
  * machines without AVX-512 too. */
+#if defined(__x86_64__) || defined(_M_X64)
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -87,12 +95,13 @@ static inline __m512 q4k_simde_cvtepi32_ps(__m512i a)
 
 /* s[0..7] = d*sc[0..7], s[8..15] = -(dmin*m[0..7]): spilled to the stack
  * so that each sub-block's pair is two vbroadcastss loads (load ports)
- * rather than two vpermps (vector ALU). */
+ * rather than two vpermps (vector ALU, which the conversion needs). */
 Q4K_INLINE void scales_avx512(const uint8_t *x, float s[16])
 {
     const __m128 dm = _mm_cvtph_ps(_mm_cvtsi32_si128((int)q4k_load_le32(x)));
     const __m256 d = _mm256_broadcastss_ps(dm);
-    /* -dmin by flipping the sign bit (0 - dmin would turn -0 into +0) */
+    /* -dmin by flipping the sign bit: 0 - dmin would turn -0 into +0 and
+     * break the sign of zero outputs */
     const __m256 nd = _mm256_broadcastss_ps(_mm_xor_ps(_mm_set1_ps(-0.0f), _mm_movehdup_ps(dm)));
     uint32_t sc[2], m[2];
     q4k_unpack_scales_words(x + Q4K_OFF_SCALES, sc, m);
@@ -100,6 +109,20 @@ Q4K_INLINE void scales_avx512(const uint8_t *x, float s[16])
     const __m128i m8 = _mm_cvtsi64_si128((long long)(((uint64_t)m[1] << 32) | m[0]));
     _mm256_storeu_ps(s, _mm256_mul_ps(d, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(sc8))));
     _mm256_storeu_ps(s + 8, _mm256_mul_ps(nd, _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(m8))));
+}
+
+Q4K_INLINE void prefetch_block(const uint8_t *p)
+{
+    /* a block spans 144 bytes: up to three cache lines */
+    _mm_prefetch((const char *)p, _MM_HINT_T0);
+    _mm_prefetch((const char *)p + 64, _MM_HINT_T0);
+    _mm_prefetch((const char *)p + 143, _MM_HINT_T0);
+}
+
+/* 64 bytes from anywhere to an aligned address, bypassing the caches */
+Q4K_INLINE void stream_chunk(uint8_t *dst, const uint8_t *src)
+{
+    _mm512_stream_si512((void *)dst, _mm512_loadu_si512((const void *)src));
 }
 
 /* s[j] in all 16 lanes. */
@@ -158,19 +181,6 @@ Q4K_INLINE void block_lut(const uint8_t *x, float *y, int nt)
             store16(y + 32 + 16 * k, _mm512_permutexvar_ps(_mm512_srli_epi32(b, 4), t2), nt);
         }
     }
-}
-
-Q4K_INLINE void prefetch_block(const uint8_t *p)
-{
-    /* a block spans 144 bytes: up to three cache lines */
-    _mm_prefetch((const char *)p, _MM_HINT_T0);
-    _mm_prefetch((const char *)p + 64, _MM_HINT_T0);
-    _mm_prefetch((const char *)p + 143, _MM_HINT_T0);
-}
-/* 64 bytes from anywhere to an aligned address, bypassing the caches */
-Q4K_INLINE void stream_chunk(uint8_t *dst, const uint8_t *src)
-{
-    _mm512_stream_si512((void *)dst, _mm512_loadu_si512((const void *)src));
 }
 
 /* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
@@ -658,3 +668,4 @@ void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_
         block_lut(x + i * 144, out + i * 256, nt);
     _mm_sfence();
 }
+#endif /* defined(__x86_64__) || defined(_M_X64) */

@@ -1,5 +1,9 @@
 /* Auto-generated file. Do not edit!
- *   generator: gen/q4kgen.lua, list: gen/variants.lua, template: templates/neon.c.in
+ *   command:  lua5.4 gen/q4kgen.lua
+ *   input:    gen/isas.lua
+ *   input:    gen/ops/dequant.lua
+ *   template: templates/dequant/neon.c.in
+ *   arch:     aarch64 only (the whole file is inside #if: empty elsewhere)
  *
  * NEON (aarch64) Q4_K -> float32 kernels. Primary target: Apple M4 P-core.
  *
@@ -57,6 +61,7 @@
  * pairs instead of ordinary stores. Blocks and out may sit at any address:
  * only vld1q_u8, memcpy and stores without alignment requirements touch
  * memory (stnp on Normal memory has none either). */
+#if defined(__aarch64__) || defined(_M_ARM64)
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -4453,3 +4458,4 @@ void q4k_dequant__neon_lut_u4_p16_nt(const void *blocks, float *out, size_t n_bl
             vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
     }
 }
+#endif /* defined(__aarch64__) || defined(_M_ARM64) */

@@ -1,10 +1,13 @@
 /* Auto-generated file. Do not edit!
- *   generator: gen/q4kgen.lua, list: gen/variants.lua, template: templates/scalar.c.in
+ *   command:  lua5.4 gen/q4kgen.lua
+ *   input:    gen/isas.lua
+ *   input:    gen/ops/dequant.lua
+ *   template: templates/dequant/scalar.c.in
  *
  * The portable scalar baseline: the reference every other variant is
  * verified and measured against. It follows the format's definition
  * literally (q4k_format.h) and is compiled with auto-vectorization off
- * (CMakeLists.txt), so it stays the scalar yardstick. */
+ * (the reference family of gen/isas.lua), so it stays the scalar yardstick. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>

@@ -1,15 +1,69 @@
 /* Auto-generated file. Do not edit!
- *   generator: gen/q4kgen.lua, list: gen/variants.lua, template: templates/variants.h.in
+ *   command:  lua5.4 gen/q4kgen.lua
+ *   input:    gen/isas.lua
+ *   input:    gen/ops.lua
+ *   input:    gen/ops/dequant.lua
+ *   template: templates/variants.h.in
  *
- * Declarations of every generated Q4_K dequantization kernel, and the list
- * as an X-macro: Q4K_VARIANT(name, isa, method, unroll, prefetch, nt). */
+ * Declarations of every generated kernel, under the guard of the machine it
+ * compiles for, and per operation and ISA family an X-macro list of the
+ * kernels' names. */
 #ifndef Q4K_VARIANTS_H
 #define Q4K_VARIANTS_H
 
 #include <stddef.h>
 
-#if 1
 void q4k_dequant__scalar(const void *blocks, float *out, size_t n_blocks);
+
+#if defined(__x86_64__) || defined(_M_X64)
+void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u1_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u2_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u4_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u4_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u1_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u2_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u4_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u4_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx2_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u1_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u2_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u4_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u4_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u1_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u2_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u4_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u4_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
 #endif
 
 #if defined(__aarch64__) || defined(_M_ARM64)
@@ -87,59 +141,8 @@ void q4k_dequant__neon_lut_u4_p16(const void *blocks, float *out, size_t n_block
 void q4k_dequant__neon_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
 #endif
 
-#if defined(__x86_64__) || defined(_M_X64)
-void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u1_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u2_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u2_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u4_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u4_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u1_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u1_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u2_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u2_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u4_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u4_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx2_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u1_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u1_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u2_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u2_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u4_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u4_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u1_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u1_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u2_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u2_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u4_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u4_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
-#endif
-
-/* Per ISA family, X(name) for each variant: for code that needs the
- * kernels themselves rather than the registry (e.g. emulated tests). */
+/* X(name) for each variant of a family: for code that needs the kernels
+ * themselves rather than the registry (e.g. emulated tests). */
 #define Q4K_LIST_SCALAR(X) \
     X(q4k_dequant__scalar)
 

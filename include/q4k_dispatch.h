@@ -1,8 +1,17 @@
-/* q4k_dispatch.h - the dispatch table: size bucket -> variant.
+/* q4k_dispatch.h - dispatch tables: (operation, call size) -> variant.
  *
- * Tables are generated (templates/dispatch.c.in): the built-in default from
- * gen/variants.lua, or a tuned one from a profile (cmake -DQ4K_PROFILE=...).
- * A profile can also be loaded at run time (q4k_profile_load). */
+ * A table is a list of buckets. A bucket belongs to one operation and
+ * serves the calls of that operation up to its size (the operation's size
+ * measure: blocks for Q4K_OP_DEQUANT); the operation's last bucket also
+ * serves every larger call. A bucket lists candidate variants in order of
+ * preference, and the first one compiled into this library and usable on
+ * this CPU wins. That is the one dispatch rule (q4k_dispatch_rule): the
+ * library, the tuner and the tools all call it.
+ *
+ * Tables come from tuning profiles (a small text file written by
+ * `q4k select`/`q4k tune`, format in docs of `q4k select --help`): the one
+ * compiled in (the generator's default profile, or cmake -DQ4K_PROFILE=...)
+ * is made by the same parser that loads profiles at run time. */
 #ifndef Q4K_DISPATCH_H
 #define Q4K_DISPATCH_H
 
@@ -13,39 +22,62 @@
 extern "C" {
 #endif
 
-#define Q4K_DISPATCH_MAX_CANDIDATES 4
+#define Q4K_DISPATCH_MAX_CANDIDATES 8
 
 typedef struct q4k_dispatch_bucket {
-    size_t max_blocks; /* this bucket serves n_blocks <= max_blocks (the last: all larger too) */
-    /* Variant names in order of preference; the first one usable on this
-     * CPU wins. NULL-terminated when shorter than the array. */
+    q4k_op op;         /* the operation this bucket serves */
+    size_t max_size;   /* serves sizes <= max_size (the op's last bucket: all larger too) */
+    /* Variant names in order of preference; the first one compiled in and
+     * usable on this CPU wins. NULL-terminated when shorter than the array. */
     const char *candidates[Q4K_DISPATCH_MAX_CANDIDATES];
 } q4k_dispatch_bucket;
 
 typedef struct q4k_dispatch_table {
-    const char *source;       /* "built-in default" or "profile" */
-    const char *device;       /* profile's device slug, "" for the default */
-    const char *date;         /* profile's date, "" for the default */
+    const char *source;       /* "built-in default", "profile", ... */
+    const char *device;       /* profile's device slug */
+    const char *date;         /* profile's date */
     const char *origin;       /* path of the profile it came from, "" if none */
-    size_t simd_threshold;    /* n_blocks below this use the scalar baseline */
-    size_t n_buckets;         /* ascending max_blocks */
+    size_t n_buckets;         /* per op, ascending max_size */
     const q4k_dispatch_bucket *buckets;
 } q4k_dispatch_table;
 
 /* The table compiled into this library (default or from Q4K_PROFILE). */
 extern const q4k_dispatch_table q4k_dispatch_builtin;
 
-/* Install a table (copied; the caller keeps ownership of t). Every bucket
- * must resolve to a usable variant, else Q4K_ENOTFOUND/Q4K_EUNSUPPORTED and
- * the table in force stays; err (may be NULL) receives a message. */
+/* ---- The dispatch rule ------------------------------------------------ */
+
+/* Index into t->buckets of the bucket serving (op, size): the first bucket
+ * of op with size <= max_size, else op's last bucket. -1 when t has no
+ * bucket for op. */
+long q4k_dispatch_rule_bucket(const q4k_dispatch_table *t, q4k_op op, size_t size);
+/* The bucket's first candidate compiled in, of its op and usable on this
+ * CPU; NULL when none is. */
+const q4k_variant *q4k_dispatch_rule_candidate(const q4k_dispatch_bucket *b);
+/* Both: the variant t runs for (op, size), or NULL. */
+const q4k_variant *q4k_dispatch_rule(const q4k_dispatch_table *t, q4k_op op, size_t size);
+
+/* ---- The table in force ----------------------------------------------- */
+
+/* The variant the library runs for (op, size) (never NULL). */
+const q4k_variant *q4k_dispatch_select(q4k_op op, size_t size);
+
+/* Install a table (copied; the caller keeps ownership of t). Refused, with
+ * the table in force unchanged and err (may be NULL) saying why:
+ * Q4K_EINVAL when malformed (sizes not ascending within an op, a candidate
+ * of another operation), Q4K_ENOTFOUND when a name is unknown to this q4k
+ * or a bucket has no candidate compiled in, Q4K_EUNSUPPORTED when a
+ * bucket's compiled candidates all need features this CPU lacks. Names of
+ * variants compiled only for another architecture are skipped. */
 int q4k_dispatch_install(const q4k_dispatch_table *t, char *err, size_t errlen);
 /* The table in force (never NULL). */
 const q4k_dispatch_table *q4k_dispatch_current(void);
-/* The variant forced by Q4K_VARIANT, or NULL. */
+/* The variant forced by Q4K_VARIANT (for its own operation), or NULL. */
 const q4k_variant *q4k_dispatch_forced(void);
 /* Back to the compiled-in table. */
 void q4k_dispatch_reset(void);
-/* Load a profile file and install its table (runtime/profile.c). */
+/* Load a profile file and install its table: the same checks as
+ * q4k_dispatch_install, plus the profile's format, version and
+ * architecture (Q4K_EFORMAT, Q4K_EVERSION, Q4K_EUNSUPPORTED, Q4K_EIO). */
 int q4k_profile_load(const char *path, char *err, size_t errlen);
 
 #ifdef __cplusplus

@@ -57,10 +57,9 @@ static size_t good_text(char *buf, size_t len, const char *version, const char *
                      "features\n"
                      "compiler test-cc 1.0\n"
                      "date 2026-01-02T03:04:05Z\n"
-                     "simd_threshold 3\n"
-                     "bucket 4 %s\n"
-                     "bucket 64 %s\n"
-                     "bucket 4096 %s\n"
+                     "bucket dequant 4 %s\n"
+                     "bucket dequant 64 %s\n"
+                     "bucket dequant 4096 %s\n"
                      "%s",
                      version, arch, v1, v2, v3, with_end ? "end\n" : "");
     assert_true(n > 0 && (size_t)n < len);
@@ -87,7 +86,7 @@ static int setup(void **state)
 static char *install_good(void)
 {
     char text[2048];
-    size_t len = good_text(text, sizeof text, "1", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 1);
+    size_t len = good_text(text, sizeof text, "2", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 1);
     char *path = write_temp(text, len);
     char err[512] = "";
     int rc = q4k_profile_load(path, err, sizeof err);
@@ -103,12 +102,11 @@ static void assert_good_table_in_force(const char *origin)
     assert_string_equal(t->device, "test-device-slug");
     assert_string_equal(t->date, "2026-01-02T03:04:05Z");
     assert_string_equal(t->origin, origin);
-    assert_int_equal(t->simd_threshold, 3);
     assert_int_equal(t->n_buckets, 3);
-    /* Below the threshold: the scalar baseline; then each bucket's winner
-     * over its whole range; the last bucket also serves larger sizes. */
-    assert_string_equal(q4k_dispatch_variant(1)->name, "q4k_dequant__scalar");
-    assert_string_equal(q4k_dispatch_variant(2)->name, "q4k_dequant__scalar");
+    /* Each bucket's winner over its whole range; the last bucket also
+     * serves larger sizes. */
+    assert_string_equal(q4k_dispatch_variant(1)->name, pick[0]);
+    assert_string_equal(q4k_dispatch_variant(2)->name, pick[0]);
     assert_string_equal(q4k_dispatch_variant(3)->name, pick[0]);
     assert_string_equal(q4k_dispatch_variant(4)->name, pick[0]);
     assert_string_equal(q4k_dispatch_variant(5)->name, pick[1]);
@@ -150,8 +148,8 @@ static void test_comments_blank_lines_and_crlf_are_fine(void **state)
     (void)state;
     char text[2048];
     int n = snprintf(text, sizeof text,
-                     "\r\n# comment\r\n  q4k-profile 1  \r\n\tdevice d\r\narch %s\r\nfeatures %s\r\n"
-                     "date x\r\nsimd_threshold 0\r\n\r\nbucket 1 %s %s\r\n# trailing comment\r\nend\r\n\r\n# after\n",
+                     "\r\n# comment\r\n  q4k-profile 2  \r\n\tdevice d\r\narch %s\r\nfeatures %s\r\n"
+                     "date x\r\n\r\nbucket  dequant\t1 %s %s\r\n# trailing comment\r\nend\r\n\r\n# after\n",
                      q4k_profile_host_arch(), strcmp(q4k_profile_host_arch(), "x86_64") ? "neon" : "avx2 fma f16c",
                      pick[0], "q4k_dequant__scalar");
     q4k_profile p;
@@ -199,15 +197,18 @@ static void test_wrong_version(void **state)
 {
     (void)state;
     char text[2048];
-    size_t len = good_text(text, sizeof text, "2", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 1);
-    expect_refused(text, len, &(struct bad_case){"version 2", Q4K_EVERSION, "version 2"});
+    /* Version 1 (no operation per bucket): refused, with what to do. */
+    size_t len = good_text(text, sizeof text, "1", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 1);
+    expect_refused(text, len, &(struct bad_case){"version 1", Q4K_EVERSION, "q4k select"});
+    len = good_text(text, sizeof text, "3", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 1);
+    expect_refused(text, len, &(struct bad_case){"version 3", Q4K_EVERSION, "version 3"});
 }
 
 static void test_other_arch(void **state)
 {
     (void)state;
     char text[2048];
-    size_t len = good_text(text, sizeof text, "1", other_arch(), pick[0], pick[1], pick[2], 1);
+    size_t len = good_text(text, sizeof text, "2", other_arch(), pick[0], pick[1], pick[2], 1);
     expect_refused(text, len, &(struct bad_case){"other arch", Q4K_EUNSUPPORTED, other_arch()});
 }
 
@@ -215,7 +216,7 @@ static void test_unknown_variant(void **state)
 {
     (void)state;
     char text[2048];
-    size_t len = good_text(text, sizeof text, "1", q4k_profile_host_arch(), pick[0], "q4k_dequant__avx9_u99_p0",
+    size_t len = good_text(text, sizeof text, "2", q4k_profile_host_arch(), pick[0], "q4k_dequant__avx9_u99_p0",
                            pick[2], 1);
     expect_refused(text, len, &(struct bad_case){"unknown variant", Q4K_ENOTFOUND, "q4k_dequant__avx9_u99_p0"});
 }
@@ -232,7 +233,7 @@ static void test_missing_cpu_feature(void **state)
         skip();
     }
     char text[2048];
-    size_t len = good_text(text, sizeof text, "1", q4k_profile_host_arch(), pick[0], lacking->name, pick[2], 1);
+    size_t len = good_text(text, sizeof text, "2", q4k_profile_host_arch(), pick[0], lacking->name, pick[2], 1);
     expect_refused(text, len, &(struct bad_case){"missing feature", Q4K_EUNSUPPORTED, "lacks"});
 }
 
@@ -240,14 +241,14 @@ static void test_truncated(void **state)
 {
     (void)state;
     char text[2048];
-    size_t len = good_text(text, sizeof text, "1", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 0);
+    size_t len = good_text(text, sizeof text, "2", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 0);
     expect_refused(text, len, &(struct bad_case){"no end line", Q4K_EFORMAT, "truncated"});
     /* Cut in the middle of a variant name: that line still parses, so only
      * the missing 'end' can tell. */
-    size_t full = good_text(text, sizeof text, "1", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 1);
-    char *cut = strstr(text, "bucket 64");
+    size_t full = good_text(text, sizeof text, "2", q4k_profile_host_arch(), pick[0], pick[1], pick[2], 1);
+    char *cut = strstr(text, "bucket dequant 64");
     assert_non_null(cut);
-    expect_refused(text, (size_t)(cut - text) + 17, &(struct bad_case){"cut mid-line", Q4K_EFORMAT, "truncated"});
+    expect_refused(text, (size_t)(cut - text) + 25, &(struct bad_case){"cut mid-line", Q4K_EFORMAT, "truncated"});
     (void)full;
 }
 
@@ -263,7 +264,7 @@ static void test_garbage(void **state)
     expect_refused((const char *)junk, sizeof junk, &(struct bad_case){"random bytes", Q4K_EFORMAT, "line"});
     const char *words = "hello world\nthis is not a profile\n";
     expect_refused(words, strlen(words), &(struct bad_case){"other text", Q4K_EFORMAT, "not a q4k profile"});
-    const char nul[] = "q4k-profile 1\ndevice a\0b\nend\n";
+    const char nul[] = "q4k-profile 2\ndevice a\0b\nend\n";
     expect_refused(nul, sizeof nul - 1, &(struct bad_case){"NUL byte", Q4K_EFORMAT, "control character"});
 }
 
@@ -284,24 +285,29 @@ static void test_structural_errors(void **state)
         const char *fmt; /* %s = arch, then %s = a usable variant */
         const char *needle;
     } cases[] = {
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures\ndate x\nsimd_threshold 0\nbucket 8 %s\nbucket 4 q4k_dequant__scalar\nend\n",
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 8 %s\nbucket dequant 4 q4k_dequant__scalar\nend\n",
          "ascend"},
-        {"q4k-profile 1\ndevice d\ndevice e\narch %s\nfeatures\ndate x\nsimd_threshold 0\nbucket 8 %s\nend\n", "twice"},
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures\ndate x\nsimd_threshold 0\ncolour blue\nbucket 8 %s\nend\n",
-         "unknown key"},
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures\ndate x\nsimd_threshold -1\nbucket 8 %s\nend\n", "block count"},
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures sse9\ndate x\nsimd_threshold 0\nbucket 8 %s\nend\n",
+        {"q4k-profile 2\ndevice d\ndevice e\narch %s\ndate x\nbucket dequant 8 %s\nend\n", "twice"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\ncolour blue\nbucket dequant 8 %s\nend\n", "unknown key"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nsimd_threshold 0\nbucket dequant 8 %s\nend\n", "unknown key"},
+        {"q4k-profile 2\ndevice d\narch %s\nfeatures sse9\ndate x\nbucket dequant 8 %s\nend\n",
          "unknown CPU feature"},
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures\nsimd_threshold 0\nbucket 8 %s\nend\n", "'date'"},
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures\ndate x\nsimd_threshold 0\nbucket 0 %s\nend\n", "positive"},
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures\ndate x\nsimd_threshold 0\nbucket 8 %s\nend\nbucket 9 x\n",
+        {"q4k-profile 2\ndevice d\narch %s\nfeatures\nbucket dequant 8 %s\nend\n", "'date'"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 0 %s\nend\n", "positive"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant -3 %s\nend\n", "positive"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket 8 %s\nend\n", "operation"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket transmogrify 8 %s\nend\n", "operation"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 8 %s\nend\nbucket dequant 9 x\n",
          "after 'end'"},
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures\ndate x\nsimd_threshold 0\nbucket 8 %s bad-name!\nend\n",
-         "not a variant name"},
-        {"q4k-profile 1\ndevice d\narch %s\nfeatures\ndate x\nsimd_threshold 0\n# %s\nend\n", "no 'bucket'"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 8 %s bad-name!\nend\n", "not a variant name"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\n# %s\nend\n", "no 'bucket'"},
+        {"q4k-profile 2\ndevice d\narch vax\ndate x\n# %s %s\nend\n", "arch must be"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 8 %s %s %s %s %s %s %s %s %s\nend\n",
+         "more than 8"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        int n = snprintf(text, sizeof text, cases[i].fmt, arch, pick[0]);
+        int n = snprintf(text, sizeof text, cases[i].fmt, arch, pick[0], pick[0], pick[0], pick[0], pick[0], pick[0],
+                         pick[0], pick[0], pick[0]);
         expect_refused(text, (size_t)n, &(struct bad_case){cases[i].needle, Q4K_EFORMAT, cases[i].needle});
     }
 }
@@ -324,14 +330,78 @@ static void test_missing_file_and_null_path(void **state)
 static void test_feature_names_round_trip(void **state)
 {
     (void)state;
-    char names[128], bad[32] = "";
-    uint32_t all = Q4K_FEAT_NEON | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512F |
-                   Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL, back = 0;
+    char names[256], bad[32] = "";
+    uint32_t all = (1u << Q4K_FEATURE_COUNT) - 1, back = 0;
     q4k_feature_names(all, names, sizeof names);
     assert_int_equal(q4k_feature_parse(names, &back, bad, sizeof bad), Q4K_OK);
     assert_int_equal(back, all);
     assert_int_equal(q4k_feature_parse("avx2 sve", &back, bad, sizeof bad), Q4K_EFORMAT);
     assert_string_equal(bad, "sve");
+}
+
+/* The one rule: the first candidate compiled in and usable wins. A name
+ * compiled only for another architecture (a portable table) and one this
+ * CPU cannot run (or Q4K_CPU_DISABLE masks: ctest runs this file twice,
+ * once with a mask) are passed over; only a bucket with no usable
+ * candidate refuses the profile. */
+static void test_first_usable_candidate_wins(void **state)
+{
+    (void)state;
+    const char *foreign = strcmp(q4k_profile_host_arch(), "x86_64") ? "q4k_dequant__avx2_u1_p0"
+                                                                      : "q4k_dequant__neon_u1_p0";
+    const q4k_variant *lacking = NULL;
+    for (size_t i = 0; i < q4k_variant_count_all() && !lacking; i++)
+        if (!q4k_variant_usable(q4k_variant_at_all(i)))
+            lacking = q4k_variant_at_all(i);
+    char text[2048];
+    int n = snprintf(text, sizeof text,
+                     "q4k-profile 2\ndevice d\narch any\ndate x\n"
+                     "bucket dequant 4 %s %s %s\nbucket dequant 8 %s %s\nend\n",
+                     foreign, lacking ? lacking->name : foreign, pick[0], foreign, pick[1]);
+    char *path = write_temp(text, (size_t)n);
+    char err[512] = "";
+    if (q4k_profile_load(path, err, sizeof err) != Q4K_OK)
+        fail_msg("refused: %s", err);
+    assert_string_equal(q4k_dispatch_variant(3)->name, pick[0]);
+    assert_string_equal(q4k_dispatch_variant(5)->name, pick[1]);
+    if (lacking)
+        print_message("passed over %s (lacks %s) and %s (another architecture)\n", lacking->name, "features",
+                      foreign);
+    /* The same rule as the tuner's: q4k_dispatch_rule on the table in force. */
+    assert_ptr_equal(q4k_dispatch_rule(q4k_dispatch_current(), Q4K_OP_DEQUANT, 3), q4k_dispatch_variant(3));
+    unlink(path);
+    free(path);
+    q4k_dispatch_reset();
+
+    /* Only foreign names: nothing compiled in. */
+    n = snprintf(text, sizeof text, "q4k-profile 2\ndevice d\narch any\ndate x\nbucket dequant 4 %s\nend\n",
+                 foreign);
+    expect_refused(text, (size_t)n, &(struct bad_case){"only foreign", Q4K_ENOTFOUND, "compiled into this library"});
+    if (lacking) {
+        n = snprintf(text, sizeof text, "q4k-profile 2\ndevice d\narch any\ndate x\nbucket dequant 4 %s %s\nend\n",
+                     foreign, lacking->name);
+        expect_refused(text, (size_t)n, &(struct bad_case){"only unusable", Q4K_EUNSUPPORTED, "lacks"});
+    }
+}
+
+static void test_install_checks_tables(void **state)
+{
+    (void)state;
+    const q4k_dispatch_table *before = q4k_dispatch_current();
+    char err[256];
+    q4k_dispatch_bucket bad_op[] = {{(q4k_op)99, 4, {"q4k_dequant__scalar"}}};
+    q4k_dispatch_table t = {"test", "", "", "", 1, bad_op};
+    assert_int_equal(q4k_dispatch_install(&t, err, sizeof err), Q4K_EINVAL);
+    q4k_dispatch_bucket descending[] = {{Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalar"}},
+                                        {Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalar"}}};
+    t = (q4k_dispatch_table){"test", "", "", "", 2, descending};
+    assert_int_equal(q4k_dispatch_install(&t, err, sizeof err), Q4K_EINVAL);
+    assert_non_null(strstr(err, "ascend"));
+    q4k_dispatch_bucket typo[] = {{Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalr"}}};
+    t = (q4k_dispatch_table){"test", "", "", "", 1, typo};
+    assert_int_equal(q4k_dispatch_install(&t, err, sizeof err), Q4K_ENOTFOUND);
+    assert_int_equal(q4k_dispatch_install(NULL, err, sizeof err), Q4K_EINVAL);
+    assert_ptr_equal(q4k_dispatch_current(), before);
 }
 
 int main(void)
@@ -349,6 +419,8 @@ int main(void)
         cmocka_unit_test_setup(test_structural_errors, setup),
         cmocka_unit_test_setup(test_missing_file_and_null_path, setup),
         cmocka_unit_test_setup(test_feature_names_round_trip, setup),
+        cmocka_unit_test_setup(test_first_usable_candidate_wins, setup),
+        cmocka_unit_test_setup(test_install_checks_tables, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

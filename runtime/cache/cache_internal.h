@@ -1,5 +1,6 @@
 /* cache_internal.h - the tensor cache's private state, shared by
- * cache.c (lookup, loading, budget), cache_evict.c (the eviction rule),
+ * cache_store.c (keys, entries, budget, loading), cache.c (the public
+ * calls), cache_evict.c (the eviction rule),
  * cache_warm.c (the background worker) and cache_many.c (whole layers).
  *
  * One mutex guards everything below; dequantization and tensor-sized
@@ -81,15 +82,34 @@ struct q4k_cache {
     pthread_cond_t idle;   /* q4k_cache_warm_wait: queue empty, worker idle */
 };
 
-/* ---- cache.c ---- */
+/* ---- cache_store.c: the store. Lock held in all but alloc/free/hash. ---- */
 void *cache_alloc(q4k_cache *c, size_t bytes);
 void cache_free(q4k_cache *c, void *p);
 uint64_t cache_hash(const char *key);
-/* The non-ghost entry for key or NULL. Lock held. */
+/* n_blocks of floats in bytes; Q4K_EOVERFLOW when it does not fit. */
+int cache_tensor_bytes(size_t n_blocks, size_t *bytes);
+/* The entry for key (ghosts included) or NULL. */
+cache_entry *cache_find_any(q4k_cache *c, const char *key, uint64_t hash);
+/* The non-ghost entry for key or NULL. */
 cache_entry *cache_find_live(q4k_cache *c, const char *key);
-/* Dequantize key into the cache on behalf of the warming worker: skipped
- * when present, dropped when it would not be resident. */
-void cache_warm_load(q4k_cache *c, const char *key, const void *blocks, size_t n_blocks);
+/* A new entry (entry and key in one allocation), not yet in the table. */
+cache_entry *cache_entry_new(q4k_cache *c, const char *key, uint64_t hash);
+void cache_table_insert(q4k_cache *c, cache_entry *e);
+void cache_pin(q4k_cache *c, cache_entry *e);
+void cache_unpin(q4k_cache *c, cache_entry *e);
+/* e holds no floats and nobody holds e: keep it as a ghost or forget it. */
+void cache_entry_retire(q4k_cache *c, cache_entry *e);
+void cache_update_peak(q4k_cache *c);
+/* Room for bytes in the budget, evicting by the policy: 1 (accounted,
+ * resident) or 0 (cannot fit; nothing evicted in vain). for_warm: never
+ * evict other warmed tensors not used yet. */
+int cache_make_room(q4k_cache *c, size_t bytes, int for_warm);
+/* Dequantize e outside the lock (held on entry and return); on success e
+ * is READY, on failure it is undone (FAILED). Returns the status. */
+int cache_load(q4k_cache *c, cache_entry *e, const void *blocks);
+/* The load primitive of the warming worker: dequantize key into the cache
+ * unless present; dropped when it would not be resident. Lock NOT held. */
+void cache_fill(q4k_cache *c, const char *key, const void *blocks, size_t n_blocks);
 
 /* ---- cache_evict.c: the eviction rule. Lock held in all. ---- */
 void cache_list_push_head(cache_list *l, cache_entry *e);
@@ -108,7 +128,7 @@ cache_entry *cache_evict_victim(q4k_cache *c, int warm_ok_last);
 /* 1 when the policy needs ghosts (history of evicted keys). */
 int cache_evict_keeps_history(const q4k_cache *c);
 
-/* ---- cache_warm.c ---- */
+/* ---- cache_warm.c (cache.c calls these; they call only the store) ---- */
 /* The caller acquired key: queued warms of it are no longer ahead of the
  * caller and would only reload it later (after an eviction) for nothing.
  * Lock held. */

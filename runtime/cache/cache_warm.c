@@ -25,7 +25,7 @@ static void *worker_main(void *arg)
         c->worker_busy = 1;
         pthread_mutex_unlock(&c->lock);
 
-        cache_warm_load(c, r->key, r->blocks, r->n_blocks);
+        cache_fill(c, r->key, r->blocks, r->n_blocks);
         cache_free(c, r);
 
         pthread_mutex_lock(&c->lock);

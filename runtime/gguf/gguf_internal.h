@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "gguf_arena.h"
 #include "q4k_format.h"
 #include "q4k_gguf.h"
 
@@ -16,14 +17,6 @@ typedef struct gguf_str_elem {
     uint64_t len;
 } gguf_str_elem;
 
-/* Chunked bump allocator: pointers stay valid until gguf_arena_free. */
-typedef struct gguf_arena_chunk gguf_arena_chunk;
-typedef struct gguf_arena {
-    gguf_arena_chunk *head;
-} gguf_arena;
-
-void *gguf_arena_alloc(gguf_arena *a, size_t n);
-void gguf_arena_free(gguf_arena *a);
 
 struct q4k_gguf {
     const uint8_t *base;  /* the file's bytes */

@@ -1,7 +1,8 @@
-/* dequantize.c - the public entry points: argument checks, then a kernel. */
+/* dequantize.c - the public Q4_K dequantization entry points: argument
+ * checks, then a kernel of operation Q4K_OP_DEQUANT. */
 #include <stdint.h>
 
-#include "q4k.h"
+#include "q4k_core.h"
 
 /* Shared by both entry points: n_blocks > 0 needs both pointers, and the
  * output's byte size (n * 256 * 4) must fit in size_t. */
@@ -27,7 +28,7 @@ int q4k_dequantize(const void *blocks, size_t n_blocks, float *out)
 
 int q4k_dequantize_with(const q4k_variant *v, const void *blocks, size_t n_blocks, float *out)
 {
-    if (!v || !v->fn)
+    if (!v || !v->fn || v->op != Q4K_OP_DEQUANT)
         return Q4K_EINVAL;
     if (!q4k_variant_usable(v))
         return Q4K_EUNSUPPORTED;

@@ -1,5 +1,5 @@
 /* kernel_tables.h - the tables the generator writes (generated/q4k_registry.c
- * and generated/q4k_features.c, from gen/isas.lua and gen/ops/*.lua) and the
+ * and generated/q4k_features.c, from gen/isas.lua and gen/ops/<op>.lua) and the
  * runtime reads. Internal to libq4k and its tools; not installed. */
 #ifndef Q4K_KERNEL_TABLES_H
 #define Q4K_KERNEL_TABLES_H

@@ -1,13 +1,27 @@
-/* registry.c - the variants compiled in (generated/q4k_registry.c) and the
- * subset this CPU can run. */
+/* registry.c - the variants compiled in (generated/q4k_registry.c), the
+ * subset this CPU can run, and the operations' names. */
 #include <pthread.h>
 #include <string.h>
 
-#include "q4k.h"
+#include "kernel_tables.h"
 #include "q4k_variants.h"
 
-extern const q4k_variant q4k_registry[];
-extern const size_t q4k_registry_count;
+static const char *const op_names[Q4K_OP_COUNT] = {
+    [Q4K_OP_DEQUANT] = "dequant",
+};
+
+const char *q4k_op_name(q4k_op op)
+{
+    return (unsigned)op < Q4K_OP_COUNT ? op_names[op] : NULL;
+}
+
+int q4k_op_find(const char *name)
+{
+    for (int i = 0; name && i < Q4K_OP_COUNT; i++)
+        if (!strcmp(op_names[i], name))
+            return i;
+    return -1;
+}
 
 static const q4k_variant *usable[Q4K_VARIANT_COUNT_MAX];
 static size_t n_usable;

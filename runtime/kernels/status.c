@@ -1,5 +1,5 @@
 /* status.c - q4k_strerror: one sentence per status code. */
-#include "q4k.h"
+#include "q4k_core.h"
 
 const char *q4k_strerror(int status)
 {

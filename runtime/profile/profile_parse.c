@@ -10,17 +10,6 @@
 
 #include "profile_parse.h"
 
-static const struct {
-    const char *name;
-    uint32_t bit;
-} feature_table[] = {
-    {"neon", Q4K_FEAT_NEON},         {"avx2", Q4K_FEAT_AVX2},
-    {"fma", Q4K_FEAT_FMA},           {"f16c", Q4K_FEAT_F16C},
-    {"avx512f", Q4K_FEAT_AVX512F},   {"avx512bw", Q4K_FEAT_AVX512BW},
-    {"avx512vl", Q4K_FEAT_AVX512VL},
-};
-enum { FEATURE_COUNT = sizeof feature_table / sizeof feature_table[0] };
-
 const char *q4k_profile_host_arch(void)
 {
 #if defined(__x86_64__) || defined(_M_X64)
@@ -30,22 +19,6 @@ const char *q4k_profile_host_arch(void)
 #else
     return "generic";
 #endif
-}
-
-void q4k_feature_names(uint32_t bits, char *out, size_t outlen)
-{
-    size_t used = 0;
-    if (!out || !outlen)
-        return;
-    out[0] = '\0';
-    for (size_t i = 0; i < FEATURE_COUNT; i++) {
-        if (!(bits & feature_table[i].bit))
-            continue;
-        int n = snprintf(out + used, outlen - used, "%s%s", used ? " " : "", feature_table[i].name);
-        if (n < 0 || (size_t)n >= outlen - used)
-            return; /* truncated, still terminated */
-        used += (size_t)n;
-    }
 }
 
 int q4k_feature_parse(const char *names, uint32_t *bits, char *bad, size_t badlen)
@@ -58,16 +31,19 @@ int q4k_feature_parse(const char *names, uint32_t *bits, char *bad, size_t badle
         if (!*p)
             break;
         size_t n = strcspn(p, " \t");
-        size_t i;
-        for (i = 0; i < FEATURE_COUNT; i++)
-            if (strlen(feature_table[i].name) == n && !strncmp(p, feature_table[i].name, n))
-                break;
-        if (i == FEATURE_COUNT) {
+        char name[32];
+        uint32_t bit = 0;
+        if (n < sizeof name) {
+            memcpy(name, p, n);
+            name[n] = '\0';
+            bit = q4k_feature_bit(name);
+        }
+        if (!bit) {
             if (bad && badlen)
                 snprintf(bad, badlen, "%.*s", (int)(n < 64 ? n : 64), p);
             return Q4K_EFORMAT;
         }
-        acc |= feature_table[i].bit;
+        acc |= bit;
         p += n;
     }
     *bits = acc;
@@ -138,25 +114,36 @@ static int parse_bucket(struct parser *ps, char *value)
 
     char *save = NULL;
     char *tok = strtok_r(value, " \t", &save);
-    if (!tok || parse_count(tok, &b->max_blocks) != 0 || b->max_blocks == 0)
-        return fail(ps, Q4K_EFORMAT, "bucket needs a size (a positive block count), then variant names");
-    if (p->n_buckets > 0 && b->max_blocks <= p->buckets[p->n_buckets - 1].max_blocks)
-        return fail(ps, Q4K_EFORMAT, "bucket sizes must ascend (%zu after %zu)", b->max_blocks,
-                    p->buckets[p->n_buckets - 1].max_blocks);
+    int op = tok ? q4k_op_find(tok) : -1;
+    if (op < 0)
+        return fail(ps, Q4K_EFORMAT, "bucket needs an operation (%s), a size, then variant names; not '%.32s'",
+                    q4k_op_name(Q4K_OP_DEQUANT), tok ? tok : "");
+    b->op = (q4k_op)op;
+    b->line = ps->line;
+    tok = strtok_r(NULL, " \t", &save);
+    if (!tok || parse_count(tok, &b->max_size) != 0 || b->max_size == 0)
+        return fail(ps, Q4K_EFORMAT, "bucket %s needs a size (a positive count), then variant names", q4k_op_name(b->op));
+    for (size_t k = p->n_buckets; k-- > 0;)
+        if (p->buckets[k].op == b->op) {
+            if (b->max_size <= p->buckets[k].max_size)
+                return fail(ps, Q4K_EFORMAT, "bucket %s sizes must ascend (%zu after %zu)", q4k_op_name(b->op),
+                            b->max_size, p->buckets[k].max_size);
+            break;
+        }
     while ((tok = strtok_r(NULL, " \t", &save)) != NULL) {
         if (b->n_candidates == Q4K_DISPATCH_MAX_CANDIDATES)
-            return fail(ps, Q4K_EFORMAT, "bucket %zu: more than %d variants", b->max_blocks,
+            return fail(ps, Q4K_EFORMAT, "bucket %zu: more than %d variants", b->max_size,
                         Q4K_DISPATCH_MAX_CANDIDATES);
         size_t n = strlen(tok);
         for (size_t i = 0; i < n; i++)
             if (!is_name_char(tok[i]))
-                return fail(ps, Q4K_EFORMAT, "bucket %zu: '%.64s' is not a variant name", b->max_blocks, tok);
+                return fail(ps, Q4K_EFORMAT, "bucket %zu: '%.64s' is not a variant name", b->max_size, tok);
         if (n >= Q4K_PROFILE_NAME_MAX)
-            return fail(ps, Q4K_EFORMAT, "bucket %zu: variant name too long", b->max_blocks);
+            return fail(ps, Q4K_EFORMAT, "bucket %zu: variant name too long", b->max_size);
         memcpy(b->candidates[b->n_candidates++], tok, n + 1);
     }
     if (b->n_candidates == 0)
-        return fail(ps, Q4K_EFORMAT, "bucket %zu names no variant", b->max_blocks);
+        return fail(ps, Q4K_EFORMAT, "bucket %zu names no variant", b->max_size);
     p->n_buckets++;
     return Q4K_OK;
 }
@@ -190,14 +177,6 @@ static int parse_line(struct parser *ps, const char *key, char *value)
     };
     if (!strcmp(key, "bucket"))
         return parse_bucket(ps, value);
-    if (!strcmp(key, "simd_threshold")) {
-        if (ps->seen & SEEN_THRESHOLD)
-            return fail(ps, Q4K_EFORMAT, "'simd_threshold' given twice");
-        ps->seen |= SEEN_THRESHOLD;
-        if (parse_count(value, &p->simd_threshold) != 0)
-            return fail(ps, Q4K_EFORMAT, "simd_threshold must be a block count, not '%.32s'", value);
-        return Q4K_OK;
-    }
     for (size_t i = 0; i < sizeof text_keys / sizeof text_keys[0]; i++) {
         if (strcmp(key, text_keys[i].key))
             continue;
@@ -214,6 +193,9 @@ static int parse_line(struct parser *ps, const char *key, char *value)
         }
         if ((text_keys[i].bit & (SEEN_DEVICE | SEEN_ARCH | SEEN_DATE)) && !*value)
             return fail(ps, Q4K_EFORMAT, "'%s' needs a value", key);
+        if (text_keys[i].bit == SEEN_ARCH && strcmp(value, "x86_64") && strcmp(value, "aarch64") &&
+            strcmp(value, "generic") && strcmp(value, "any"))
+            return fail(ps, Q4K_EFORMAT, "arch must be x86_64, aarch64, generic or any, not '%.32s'", value);
         return Q4K_OK;
     }
     return fail(ps, Q4K_EFORMAT, "unknown key '%.32s'", key);
@@ -277,8 +259,10 @@ int q4k_profile_parse(const char *text, size_t len, q4k_profile *p, char *err, s
             if (parse_count(value, &v) != 0)
                 return fail(&ps, Q4K_EFORMAT, "bad profile version '%.32s'", value);
             if (v != Q4K_PROFILE_VERSION)
-                return fail(&ps, Q4K_EVERSION, "profile format version %zu is not supported (this q4k reads version %d)",
-                            v, Q4K_PROFILE_VERSION);
+                return fail(&ps, Q4K_EVERSION,
+                            "profile format version %zu is not supported (this q4k reads version %d%s)", v,
+                            Q4K_PROFILE_VERSION,
+                            v < Q4K_PROFILE_VERSION ? "; remake it with 'q4k select' from its measurements.csv" : "");
             p->version = (int)v;
             have_magic = 1;
             continue;
@@ -301,8 +285,7 @@ int q4k_profile_parse(const char *text, size_t len, q4k_profile *p, char *err, s
     static const struct {
         unsigned bit;
         const char *key;
-    } required[] = {{SEEN_DEVICE, "device"}, {SEEN_ARCH, "arch"}, {SEEN_FEATURES, "features"},
-                    {SEEN_DATE, "date"}, {SEEN_THRESHOLD, "simd_threshold"}};
+    } required[] = {{SEEN_DEVICE, "device"}, {SEEN_ARCH, "arch"}, {SEEN_DATE, "date"}};
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!(ps.seen & required[i].bit))
             return fail(&ps, Q4K_EFORMAT, "required key '%s' is missing", required[i].key);

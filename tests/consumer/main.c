@@ -4,7 +4,7 @@
  *
  *   consumer                 print the table in force, check one block
  *   consumer PROFILE         also prove the dispatcher runs PROFILE's
- *                            winners: for every "bucket N NAME" line, sizes
+ *                            winners: for every "bucket dequant N NAME" line, sizes
  *                            N and (previous N)+1 must dispatch to NAME, and
  *                            the table must be a compiled-in profile
  * Exit status 0 when all checks pass, 1 otherwise. */
@@ -12,8 +12,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <q4k.h>
+/* Every installed public header, each on its own (each must stand alone),
+ * then the umbrella that includes them all. */
+#include <q4k_core.h>
+#include <q4k_features.h>
+#include <q4k_format.h>
 #include <q4k_dispatch.h>
+#include <q4k_bulk.h>
+#include <q4k_cache.h>
+#include <q4k_gguf.h>
+#include <q4k.h>
 
 static int check_block(void)
 {
@@ -49,16 +57,14 @@ static int check_profile(const char *path)
         bad = 1;
     }
     char line[512], name[128];
-    unsigned long long n, prev = 0, threshold = 0;
+    unsigned long long n, prev = 0;
     while (fgets(line, sizeof line, f)) {
-        if (sscanf(line, "simd_threshold %llu", &threshold) == 1)
-            continue;
-        if (sscanf(line, "bucket %llu %127s", &n, name) != 2)
+        if (sscanf(line, "bucket dequant %llu %127s", &n, name) != 2)
             continue;
         buckets++;
         unsigned long long probes[2] = {n, prev + 1};
         for (int k = 0; k < 2; k++) {
-            const char *want = probes[k] < threshold ? "q4k_dequant__scalar" : name;
+            const char *want = name;
             const char *got = q4k_dispatch_variant((size_t)probes[k])->name;
             if (strcmp(got, want)) {
                 fprintf(stderr, "consumer: %llu blocks dispatch to %s, the profile says %s\n", probes[k], got, want);
@@ -77,13 +83,30 @@ static int check_profile(const char *path)
     return bad;
 }
 
+/* One call from each installed header links and behaves. */
+static int check_headers(void)
+{
+    int bad = 0;
+    q4k_cache *c = NULL;
+    bad |= q4k_cache_create(NULL, &c) != Q4K_OK || q4k_cache_destroy(c) != Q4K_OK;
+    q4k_gguf *g = NULL;
+    char err[128];
+    bad |= q4k_gguf_open_memory("GGUF", 4, &g, err, sizeof err) == Q4K_OK;
+    bad |= q4k_bulk_dequantize(NULL, 0, 1) != Q4K_OK;
+    bad |= q4k_fp16_to_fp32(0x3c00) != 1.0f;
+    bad |= q4k_feature_name(Q4K_FEAT_AVX2) == NULL;
+    if (bad)
+        fprintf(stderr, "consumer: a public header's function misbehaves\n");
+    return bad;
+}
+
 int main(int argc, char **argv)
 {
     const q4k_dispatch_table *t = q4k_dispatch_current();
     printf("consumer: table '%s'%s%s, 16 blocks -> %s, 65536 blocks -> %s\n", t->source,
            t->device[0] ? " for " : "", t->device, q4k_dispatch_variant(16)->name,
            q4k_dispatch_variant(65536)->name);
-    int bad = check_block();
+    int bad = check_block() | check_headers();
     if (argc > 1)
         bad |= check_profile(argv[1]);
     return bad;

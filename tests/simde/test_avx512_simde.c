@@ -29,7 +29,8 @@ static void every_avx512_kernel_is_bit_exact(void **state)
     assert_int_equal(n, 24);
     for (size_t i = 0; i < n; i++) {
         /* features 0: the emulated kernel runs on any CPU */
-        q4k_variant v = {kernels[i].name, "avx512", kernels[i].fn, "", 1, 0, 0, 0, 0};
+        q4k_variant v = {.name = kernels[i].name, .isa = "avx512", .fn = kernels[i].fn, .method = "", .unroll = 1,
+                         .op = Q4K_OP_DEQUANT};
         q4k_verify_report rep;
         int st = q4k_verify_variant(&v, q4k_default_golden_dir(), &rep);
         if (st != 0)

@@ -26,7 +26,6 @@ typedef struct select_bucket {
 typedef struct selection {
     select_bucket buckets[MEASURE_MAX_SIZES];
     size_t n_buckets;
-    size_t simd_threshold;           /* table value: n_blocks below this use scalar */
     size_t scalar_max;               /* largest size where scalar is still as fast (0: none) */
     size_t llc_bytes;                /* from the measurements' header (0: unknown) */
 } selection;

@@ -1,5 +1,5 @@
 /* profile_text.c - the profile writer (format and parser:
- * runtime/profile_parse.h). Values are cut to the lengths the parser takes,
+ * runtime/profile/profile_parse.h). Values are cut to the lengths the parser takes,
  * and per bucket a comment says why the winner won, for the person reading. */
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +40,7 @@ int profile_write(FILE *f, const measure_set *set, const selection *sel, const c
     snprintf(q4k, sizeof q4k, "%s %s", header_or(set, "version", "unknown"), header_or(set, "commit", "unknown"));
 
     fprintf(f, "# q4k tuning profile, written by `q4k select` from %s.\n", source ? source : "measurements");
-    fprintf(f, "# Format: runtime/profile_parse.h. Use it compiled in (cmake -DQ4K_PROFILE=this-file)\n"
+    fprintf(f, "# Format: runtime/profile/profile_parse.h. Use it compiled in (cmake -DQ4K_PROFILE=this-file)\n"
                "# or at run time (Q4K_PROFILE=this-file, q4k_profile_load).\n");
     fprintf(f, "q4k-profile %d\n", Q4K_PROFILE_VERSION);
     put(f, "device", header_or(set, "device", "unknown"), sizeof p->device);
@@ -59,8 +59,7 @@ int profile_write(FILE *f, const measure_set *set, const selection *sel, const c
         fprintf(f, "# MEASURED UNDER AN EMULATOR: the choices below are not performance data.\n");
     fprintf(f, "# Largest size where the scalar baseline is still as fast: %zu blocks%s.\n", sel->scalar_max,
             sel->scalar_max ? "" : " (none)");
-    fprintf(f, "simd_threshold %zu\n", sel->simd_threshold);
-    fprintf(f, "# Per bucket (rule: tuner/select_rule.h): ns/block median +- MAD of the winner.\n");
+    fprintf(f, "# Per bucket (rule: tuner/lib/select_rule.h): ns/block median +- MAD of the winner.\n");
     for (size_t i = 0; i < sel->n_buckets; i++) {
         const select_bucket *b = &sel->buckets[i];
         const measure_row *w = b->winner;
@@ -72,7 +71,7 @@ int profile_write(FILE *f, const measure_set *set, const selection *sel, const c
         if (w->flags[0])
             fprintf(f, "; flagged %s", w->flags);
         fputc('\n', f);
-        fprintf(f, "bucket %zu %s\n", b->blocks, w->variant);
+        fprintf(f, "bucket %s %zu %s\n", q4k_op_name(Q4K_OP_DEQUANT), b->blocks, w->variant);
     }
     fprintf(f, "end\n");
     return ferror(f) ? Q4K_EIO : Q4K_OK;

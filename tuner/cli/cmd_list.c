@@ -5,15 +5,12 @@
 #include "commands.h"
 #include "q4k.h"
 
-static const char *const feature_names[] = {"neon", "avx2", "fma", "f16c", "avx512f", "avx512bw",
-                                            "avx512vl"};
-
 static void print_features(FILE *f, uint32_t bits, const char *sep, int quoted)
 {
     int first = 1;
-    for (size_t i = 0; i < sizeof feature_names / sizeof feature_names[0]; i++)
-        if (bits & (1u << i)) {
-            fprintf(f, quoted ? "%s\"%s\"" : "%s%s", first ? "" : sep, feature_names[i]);
+    for (unsigned i = 0; i < 32; i++)
+        if ((bits & (1u << i)) && q4k_feature_name(1u << i)) {
+            fprintf(f, quoted ? "%s\"%s\"" : "%s%s", first ? "" : sep, q4k_feature_name(1u << i));
             first = 0;
         }
     if (first && !quoted)

@@ -85,25 +85,29 @@ int cmd_info(int argc, char **argv)
         printf("  Q4K_VARIANT: %s - refused (unknown or unusable here), not in effect\n", env_variant);
     else
         printf("  Q4K_VARIANT: (not set)\n");
-    printf("  simd_threshold: %zu (calls of fewer blocks run the scalar baseline)\n", t->simd_threshold);
-    printf("\n  %-16s %-36s %s\n", "blocks", "runs here", "candidates in order");
-    size_t lo = 1;
-    for (size_t i = 0; i < t->n_buckets; i++) {
-        const q4k_dispatch_bucket *b = &t->buckets[i];
-        char range[48];
-        if (i + 1 == t->n_buckets)
-            snprintf(range, sizeof range, ">= %zu", lo);
-        else if (lo == b->max_blocks)
-            snprintf(range, sizeof range, "%zu", lo);
-        else
-            snprintf(range, sizeof range, "%zu-%zu", lo, b->max_blocks);
-        /* What runs: ask the dispatcher itself at the bucket's top size. */
-        const q4k_variant *v = q4k_dispatch_variant(b->max_blocks);
-        printf("  %-16s %-36s", range, v ? v->name : "(none)");
-        for (int c = 0; c < Q4K_DISPATCH_MAX_CANDIDATES && b->candidates[c]; c++)
-            printf("%s%s", c ? ", " : " ", b->candidates[c]);
-        printf("\n");
-        lo = b->max_blocks + 1;
+    printf("\n  %-8s %-16s %-36s %s\n", "op", "size", "runs here", "candidates in order");
+    for (int op = 0; op < Q4K_OP_COUNT; op++) {
+        size_t lo = 1;
+        long last = q4k_dispatch_rule_bucket(t, (q4k_op)op, SIZE_MAX);
+        for (size_t i = 0; i < t->n_buckets; i++) {
+            const q4k_dispatch_bucket *b = &t->buckets[i];
+            if (b->op != (q4k_op)op)
+                continue;
+            char range[48];
+            if ((long)i == last)
+                snprintf(range, sizeof range, ">= %zu", lo);
+            else if (lo == b->max_size)
+                snprintf(range, sizeof range, "%zu", lo);
+            else
+                snprintf(range, sizeof range, "%zu-%zu", lo, b->max_size);
+            /* What runs: ask the dispatcher itself at the bucket's top size. */
+            const q4k_variant *v = q4k_dispatch_select(b->op, b->max_size);
+            printf("  %-8s %-16s %-36s", q4k_op_name(b->op), range, v ? v->name : "(none)");
+            for (int c = 0; c < Q4K_DISPATCH_MAX_CANDIDATES && b->candidates[c]; c++)
+                printf("%s%s", c ? ", " : " ", b->candidates[c]);
+            printf("\n");
+            lo = b->max_size + 1;
+        }
     }
     return 0;
 }

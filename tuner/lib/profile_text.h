@@ -1,4 +1,4 @@
-/* profile_text.h - write a tuning profile (format: runtime/profile_parse.h)
+/* profile_text.h - write a tuning profile (format: runtime/profile/profile_parse.h)
  * from a selection and the measurements' header. */
 #ifndef Q4K_PROFILE_TEXT_H
 #define Q4K_PROFILE_TEXT_H

@@ -425,19 +425,9 @@ static void write_default_table(run_state *rs)
     measure_csv_write_kv(rs->csv, "default_table", t->source);
     for (size_t i = 0; i < rs->cfg->n_sizes; i++) {
         size_t n = rs->cfg->sizes[i];
-        const char *name = "q4k_dequant__scalar";
-        if (n >= t->simd_threshold && t->n_buckets) {
-            size_t b = 0;
-            while (b + 1 < t->n_buckets && n > t->buckets[b].max_blocks)
-                b++;
-            for (int c = 0; c < Q4K_DISPATCH_MAX_CANDIDATES && t->buckets[b].candidates[c]; c++) {
-                const q4k_variant *v = q4k_variant_find(t->buckets[b].candidates[c]);
-                if (v && q4k_variant_usable(v)) {
-                    name = v->name;
-                    break;
-                }
-            }
-        }
+        /* The library's own rule, so the report cannot disagree with it. */
+        const q4k_variant *v = q4k_dispatch_rule(t, Q4K_OP_DEQUANT, n);
+        const char *name = v ? v->name : "q4k_dequant__scalar";
         char key[32];
         snprintf(key, sizeof key, "default_%zu", n);
         measure_csv_write_kv(rs->csv, key, name);

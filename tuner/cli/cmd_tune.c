@@ -197,7 +197,7 @@ int cmd_tune(int argc, char **argv)
     }
     fprintf(stderr, "tune: done: %s/{measurements.csv,profile,report.md,chart.svg%s}\n", out,
             cli.no_hyperfine || m.emulated ? "" : ",hyperfine.json,hyperfine.md");
-    fprintf(stderr, "tune: simd_threshold %zu; winners:\n", sel.simd_threshold);
+    fprintf(stderr, "tune: scalar still as fast up to %zu blocks; winners:\n", sel.scalar_max);
     for (size_t i = 0; i < sel.n_buckets; i++) {
         const select_bucket *b = &sel.buckets[i];
         fprintf(stderr, "  %8zu blocks (%s): %-36s %8.2f ns/block", b->blocks, b->mode, b->winner->variant,

@@ -1,11 +1,10 @@
--- variants.lua - THE list of kernel variants. The generator writes the
--- kernels, the registry, the declarations and the default dispatch table
--- from it; tests and benchmarks walk the registry, so adding a variant here
--- adds it everywhere.
+-- ops/dequant.lua - the operation "dequant": Q4_K blocks -> float32.
+-- Its variant grid, how a variant is named and ranked, and the built-in
+-- dispatch used until a machine is tuned. Kernels: templates/dequant/<isa>.c.in.
 --
 -- A variant's name is its documentation:
 --   q4k_dequant__<isa>[_<method>]_u<unroll>_p<prefetch>[_nt]
---   isa       scalar | neon | avx2 | avx512
+--   isa       scalar | neon | avx2 | avx512 (gen/isas.lua)
 --   method    how 4-bit quants become floats (omitted for the default "cvt"):
 --               cvt  widen to 32-bit ints, convert, one FMA per vector
 --               half (NEON) widen to 16 bits: that u16 is the fp16 subnormal
@@ -15,19 +14,22 @@
 --   u         blocks per main-loop iteration
 --   p         prefetch distance in blocks (0 = none)
 --   nt        non-temporal (streaming) stores
-local M = {}
+local isas = require("isas")
 
--- CPU features each ISA family needs; must match the per-file compile flags
--- in CMakeLists.txt (the compiler may use any instruction those flags allow).
-M.isa_features = {
-  scalar = {},
-  neon = { "NEON" },
-  avx2 = { "AVX2", "FMA", "F16C" },
-  avx512 = { "AVX512F", "AVX512BW", "AVX512VL", "AVX2", "FMA", "F16C" },
+local M = {
+  name = "dequant",
+  c_enum = "Q4K_OP_DEQUANT", -- q4k_op in include/q4k_core.h
 }
 
--- Which machine each family compiles for (the registry's #if guard).
-M.isa_arch = { scalar = "any", neon = "aarch64", avx2 = "x86_64", avx512 = "x86_64" }
+-- The C prototype of a kernel (q4k_kernel_fn).
+function M.prototype(name)
+  return "void " .. name .. "(const void *blocks, float *out, size_t n_blocks)"
+end
+
+-- The X-macro list of a family's kernels in q4k_variants.h (tests use it).
+function M.list_macro(isa)
+  return "Q4K_LIST_" .. isa:upper()
+end
 
 function M.variant_name(v)
   if v.isa == "scalar" then return "q4k_dequant__scalar" end
@@ -39,17 +41,15 @@ end
 -- Tie-break rank for the tuner: among variants within noise of each other
 -- the lowest rank wins, so extra machinery must earn its place.
 function M.complexity(v)
-  if v.isa == "scalar" then return 0 end
-  local isa_rank = { neon = 0, avx2 = 0, avx512 = 1 }
-  return isa_rank[v.isa] + (v.unroll - 1) + (v.prefetch > 0 and 2 or 0) + (v.nt and 1 or 0)
-    + (v.method == "lut" and 1 or 0)
+  return isas.family[v.isa].complexity + (v.unroll - 1) + (v.prefetch > 0 and 2 or 0)
+    + (v.nt and 1 or 0) + (v.method == "lut" and 1 or 0)
 end
+
+-- ---- the variants -----------------------------------------------------------
 
 local list = {}
 local function add(v)
   v.name = M.variant_name(v)
-  v.features = M.isa_features[v.isa]
-  v.arch = M.isa_arch[v.isa]
   v.complexity = M.complexity(v)
   list[#list + 1] = v
 end
@@ -58,41 +58,27 @@ add { isa = "scalar", method = "ref", unroll = 1, prefetch = 0, nt = false }
 
 -- The grids. NEON (Apple M4 is the primary target) gets the widest one.
 local grids = {
-  neon = { methods = { "cvt", "half", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 4, 8, 16 } },
-  avx2 = { methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
-  avx512 = { methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
+  { isa = "neon", methods = { "cvt", "half", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 4, 8, 16 } },
+  { isa = "avx2", methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
+  { isa = "avx512", methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
 }
-for _, isa in ipairs { "neon", "avx2", "avx512" } do
-  local g = grids[isa]
+for _, g in ipairs(grids) do
   for _, method in ipairs(g.methods) do
     for _, u in ipairs(g.unrolls) do
       for _, p in ipairs(g.prefetches) do
         for _, nt in ipairs { false, true } do
-          add { isa = isa, method = method, unroll = u, prefetch = p, nt = nt }
+          add { isa = g.isa, method = method, unroll = u, prefetch = p, nt = nt }
         end
       end
     end
   end
 end
 
-M.list = list
+M.variants = list
 
-function M.by_isa(isa)
-  local out = {}
-  for _, v in ipairs(list) do
-    if v.isa == isa then out[#out + 1] = v end
-  end
-  return out
-end
+-- ---- the built-in dispatch --------------------------------------------------
 
-function M.find(name)
-  for _, v in ipairs(list) do
-    if v.name == name then return v end
-  end
-  return nil
-end
-
--- The built-in dispatch table, used until a machine is tuned. Buckets are
+-- Used until a machine is tuned (generated/q4k_default.profile). Buckets are
 -- powers of two; per bucket the first candidate usable on the CPU wins, so
 -- each list runs from the widest ISA down to the scalar baseline. Streaming
 -- stores only once the output (n*1 KiB) is far beyond the caches.
@@ -109,12 +95,10 @@ local function default_candidates(n)
   }
 end
 
-M.default_dispatch = { source = "built-in default", device = "", date = "", origin = "",
-  simd_threshold = 0, buckets = {} }
+M.default_buckets = {}
 for e = 0, 16 do
   local n = 1 << e
-  M.default_dispatch.buckets[#M.default_dispatch.buckets + 1] =
-    { max_blocks = n, candidates = default_candidates(n) }
+  M.default_buckets[#M.default_buckets + 1] = { size = n, candidates = default_candidates(n) }
 end
 
 return M

@@ -11,10 +11,9 @@
  *     fastest one's, the simplest (lowest q4k_variant.complexity; then the
  *     lower median; then the name). So extra unrolling, prefetching,
  *     streaming stores or wider ISAs must be faster beyond noise to win.
- *  4. SIMD threshold: the largest size S such that the scalar baseline wins
- *     (by rule 3) at every measured size up to S; the table's
- *     simd_threshold is S + 1 (n_blocks < S + 1 use scalar), or 0 when
- *     scalar does not win even at the smallest size. */
+ *  4. SIMD threshold (reported, not a table entry): the largest size S such
+ *     that the scalar baseline wins (by rule 3) at every measured size up
+ *     to S, or 0 when scalar does not win even at the smallest size. */
 #ifndef Q4K_SELECT_RULE_H
 #define Q4K_SELECT_RULE_H
 
@@ -34,8 +33,9 @@ int select_rule_within_noise(const measure_row *a, const measure_row *b);
  * fastest goes to *fastest (may be NULL). NULL when n == 0. */
 const measure_row *select_rule_winner(const measure_row *const *rows, size_t n, const measure_row **fastest);
 
-/* Rule 4: sizes ascending, scalar_wins[i] = 1 where scalar won. Returns the
- * table threshold; *scalar_max gets S (0 if none). */
+/* Rule 4: sizes ascending, scalar_wins[i] = 1 where scalar won. Returns
+ * S + 1 (0 if none); *scalar_max gets S (0 if none). The profile holds no
+ * threshold: the buckets up to S name the scalar baseline (rule 3). */
 size_t select_rule_simd_threshold(const size_t *sizes, const int *scalar_wins, size_t n, size_t *scalar_max);
 
 #endif

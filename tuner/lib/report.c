@@ -111,9 +111,9 @@ static void winners_section(FILE *f, const selection *sel)
     }
     fprintf(f, "\n");
     if (sel->scalar_max)
-        fprintf(f, "**SIMD threshold:** the scalar baseline is still as fast up to %zu blocks, so the table's "
-                   "`simd_threshold` is %zu (calls below it run `q4k_dequant__scalar`).\n\n",
-                sel->scalar_max, sel->simd_threshold);
+        fprintf(f, "**SIMD threshold:** the scalar baseline is still as fast up to %zu blocks, so the buckets "
+                   "up to that size run `q4k_dequant__scalar`.\n\n",
+                sel->scalar_max);
     else
         fprintf(f, "**SIMD threshold:** 0 - a SIMD variant beats the scalar baseline beyond noise at every "
                    "measured size, down to %zu block%s.\n\n",

@@ -91,6 +91,6 @@ int select_run(const measure_set *set, selection *sel, char *err, size_t errlen)
         snprintf(err, errlen, "no kernel measurements to select from");
         return Q4K_EFORMAT;
     }
-    sel->simd_threshold = select_rule_simd_threshold(won_sizes, scalar_wins, sel->n_buckets, &sel->scalar_max);
+    select_rule_simd_threshold(won_sizes, scalar_wins, sel->n_buckets, &sel->scalar_max);
     return Q4K_OK;
 }

@@ -85,7 +85,7 @@ int cmd_select(int argc, char **argv)
         measure_set_free(&set);
         return 1;
     }
-    fprintf(stderr, "select: %zu buckets, simd_threshold %zu", sel.n_buckets, sel.simd_threshold);
+    fprintf(stderr, "select: %zu buckets, scalar still as fast up to %zu blocks", sel.n_buckets, sel.scalar_max);
     if (out)
         fprintf(stderr, "; profile written to %s", out);
     if (report_dir)

@@ -1,0 +1,31 @@
+# Auto-generated file. Do not edit!
+#   command:  lua5.4 gen/q4kgen.lua
+#   input:    gen/ops.lua
+#   input:    gen/ops/dequant.lua
+#   template: templates/default.profile.in
+#
+# The built-in dispatch table of every operation: size bucket -> candidate
+# variants, the first one usable on the CPU wins. libq4k uses it until a
+# tuned profile (made by q4k tune on the machine) replaces it.
+q4k-profile 2
+device built-in-default
+arch any
+date -
+bucket dequant 1 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 2 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 4 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 8 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 16 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 32 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 64 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 128 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 256 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 512 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 1024 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 2048 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 4096 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 8192 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 16384 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
+bucket dequant 32768 q4k_dequant__neon_half_u2_p0_nt q4k_dequant__avx512_lut_u2_p0_nt q4k_dequant__avx2_u2_p0_nt q4k_dequant__scalar
+bucket dequant 65536 q4k_dequant__neon_half_u2_p0_nt q4k_dequant__avx512_lut_u2_p0_nt q4k_dequant__avx2_u2_p0_nt q4k_dequant__scalar
+end
