@@ -2,7 +2,8 @@
 # Every test, every way (the README's test command runs this after setup):
 #   1. generated/ in sync with gen/ + templates/
 #   2. native x86-64 build, all tests (every variant this CPU can run, the
-#      AVX-512 kernels also through SIMDe)
+#      AVX-512 kernels also through SIMDe); the configure and build must
+#      write nothing into the source tree
 #   3. AddressSanitizer + UndefinedBehaviorSanitizer, all tests
 #   4. ThreadSanitizer, the multi-threaded tests
 #   5. aarch64 cross build, all tests under qemu-aarch64 (NEON kernels)
@@ -30,7 +31,22 @@ mkdir -p "$ROOT"
 step "generated/ in sync"
 sh scripts/check-generated.sh
 
+# The build writes only into its build folder: nothing in the checkout
+# (outside the build root) may be newer than this stamp after it.
+stamp=$(mktemp)
 build_and_test native "" -- -DCMAKE_BUILD_TYPE=Release
+step "the build wrote nothing into the source tree"
+root_abs=$(cd "$ROOT" && pwd)
+written=$(find . -path ./.git -prune -o -newer "$stamp" -type f -print | while read -r f; do
+    case "$(cd "$(dirname "$f")" && pwd)/" in "$root_abs"/*) ;; *) echo "$f" ;; esac
+done)
+rm -f "$stamp"
+if [ -n "$written" ]; then
+    echo "the build or its tests wrote into the source tree:" >&2
+    echo "$written" >&2
+    exit 1
+fi
+echo "nothing written outside $ROOT"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     build_and_test asan-ubsan "" -- -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQ4K_SANITIZE=address,undefined
 TSAN_OPTIONS=halt_on_error=1 \

@@ -65,14 +65,6 @@ static uint64_t fnv1a64(const char *path)
     return h;
 }
 
-static const char *op_enum(q4k_op op)
-{
-    switch (op) {
-    case Q4K_OP_DEQUANT: return "Q4K_OP_DEQUANT";
-    default: return NULL;
-    }
-}
-
 int main(int argc, char **argv)
 {
     const char *profile_path = NULL, *out_path = NULL, *origin = NULL;
@@ -141,7 +133,7 @@ int main(int argc, char **argv)
             out_name);
     for (size_t i = 0; i < t.table.n_buckets; i++) {
         const q4k_dispatch_bucket *b = &t.table.buckets[i];
-        fprintf(f, "    {%s, %zuu, {", op_enum(b->op), b->max_size);
+        fprintf(f, "    {(q4k_op)%d /* %s */, %zuu, {", (int)b->op, q4k_op_name(b->op), b->max_size);
         for (int c = 0; c < Q4K_DISPATCH_MAX_CANDIDATES && b->candidates[c]; c++) {
             fputs(c ? ", " : "", f);
             put_string(f, b->candidates[c]);

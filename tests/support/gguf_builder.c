@@ -194,7 +194,7 @@ int gb_build_model(gguf_builder *b, const gb_tensor *t, size_t n, uint32_t align
     gb_pad(b, align);
     size_t data_start = b->len;
     for (size_t i = 0; i < n; i++) {
-        uint64_t nb;
+        uint64_t nb = 0; /* tensor_bytes fails only on shapes the caller never passes */
         tensor_bytes(&t[i], &nb);
         while (b->len - data_start < rel[i] && !b->oom)
             gb_u8(b, 0);
