@@ -3,7 +3,8 @@
 #   1. generated/ in sync with gen/ + templates/
 #   2. native x86-64 build, all tests (every variant this CPU can run, the
 #      AVX-512 kernels also through SIMDe); the configure and build must
-#      write nothing into the source tree
+#      write nothing into the source tree, and the library's files call
+#      each other without cycles (scripts/check-layers.sh)
 #   3. AddressSanitizer + UndefinedBehaviorSanitizer, all tests
 #   4. ThreadSanitizer, the multi-threaded tests
 #   5. aarch64 cross build, all tests under qemu-aarch64 (NEON kernels)
@@ -47,6 +48,8 @@ if [ -n "$written" ]; then
     exit 1
 fi
 echo "nothing written outside $ROOT"
+step "no call cycles between the library's source files"
+sh scripts/check-layers.sh "$ROOT/native"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
     build_and_test asan-ubsan "" -- -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQ4K_SANITIZE=address,undefined
 TSAN_OPTIONS=halt_on_error=1 \

@@ -4,21 +4,29 @@
 #   sh tests/tune_test.sh MODE SOURCE_DIR [EMULATOR ARGS...] Q4K
 #
 # Q4K is the q4k program; when cross-built, the emulator command (qemu)
-# comes before it and runs it. Modes:
+# comes before it and runs it (and the build's q4k_tablegen). ctest also sets
+# Q4K_TABLEGEN (the build's tools/q4k_tablegen.c binary) and Q4K_GEN_INCLUDE
+# (the build's generated/include); without them both are looked for next to
+# Q4K. Modes:
 #   quick           q4k tune --quick: every file, the profile loads, the report
 #                   covers every bucket, the chart is SVG
-#   split           measure -> select -> Lua dispatch table; --resume (complete
-#                   and cut-short files); refusal to mix machines; an
-#                   interrupted tune leaves the previous results intact
+#   split           measure -> select -> q4k_tablegen dispatch table that
+#                   compiles; --resume (complete and cut-short files); refusal
+#                   to mix machines; an interrupted tune leaves the previous
+#                   results intact and --resume continues it, keeping its rows
 #   tuned-library   cmake -DQ4K_PROFILE=... builds a tuned libq4k; install it;
 #                   a consumer built with find_package(q4k) and one built with
 #                   pkg-config prove its dispatcher runs the profile's winners;
 #                   Q4K_PROFILE at run time; byte-identical table generation
 #   cross-select    select on measurements made under qemu-aarch64 (tests/tune/):
-#                   an aarch64 profile that this library and the x86 table
-#                   generator refuse, and the aarch64 generator accepts
+#                   an aarch64 profile that this library and this build's
+#                   table generator refuse (another arch), while the generator
+#                   accepts the same buckets as 'arch any' with a fallback
+#                   compiled here
 #   cross-pipeline  the whole cross-tuning path: cross-build q4k for aarch64,
-#                   q4k measure --quick under qemu, q4k select here (slow: builds)
+#                   q4k measure --quick under qemu, q4k select here, and the
+#                   aarch64 q4k_tablegen (under qemu) accepts that profile and
+#                   refuses an x86-64 one (slow: builds)
 # Exit 0 pass, 1 fail, 77 skipped (not applicable here).
 set -u
 
@@ -27,15 +35,25 @@ SRC=$2
 shift 2
 Q4K_RUN="$*"               # emulator (if any) and the program
 eval "Q4K_EXE=\${$#}"       # the program alone
+EMU=""                      # the emulator command alone
+while [ $# -gt 1 ]; do EMU="$EMU $1"; shift; done
 EMULATED=0
-[ $# -gt 1 ] && EMULATED=1
-LUA=$(command -v lua5.4 || command -v lua || true)
+[ -n "$EMU" ] && EMULATED=1
+BUILD_DIR=$(dirname "$Q4K_EXE")
+[ -e "$BUILD_DIR/CMakeCache.txt" ] || BUILD_DIR=$(dirname "$BUILD_DIR")
+TABLEGEN=${Q4K_TABLEGEN:-$BUILD_DIR/q4k_tablegen}
+GEN_INCLUDE=${Q4K_GEN_INCLUDE:-}
+if [ -z "$GEN_INCLUDE" ]; then
+    GEN_INCLUDE="$BUILD_DIR/generated/include"
+    [ -d "$GEN_INCLUDE" ] || GEN_INCLUDE="$SRC/generated/include"
+fi
 T=$(mktemp -d "${TMPDIR:-/tmp}/q4k_tune_test.XXXXXX")
 trap 'rm -rf "$T"' EXIT INT TERM
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 note() { echo "--- $*" >&2; }
 q4k() { $Q4K_RUN "$@"; }
+tablegen() { $EMU "$TABLEGEN" "$@"; }
 # expect_exit CODE TEXT CMD...: CMD exits with CODE and says TEXT on stderr
 expect_exit() {
     want=$1 text=$2
@@ -45,9 +63,42 @@ expect_exit() {
     [ "$got" = "$want" ] || { cat "$T/err" >&2; fail "'$*' exited $got, want $want"; }
     grep -q -- "$text" "$T/err" || { cat "$T/err" >&2; fail "'$*' did not say '$text'"; }
 }
-data_rows() { grep -c -v -e '^#' -e '^variant,' -e '^$' "$1"; }
-# distinct (variant, mode, size) points: a re-measured point has several rows
-points() { grep -v -e '^#' -e '^variant,' -e '^$' "$1" | cut -d, -f1,8,9 | sort -u | wc -l; }
+# Measurement CSVs are read by their column names (the header line after the
+# '# key: value' lines), so added columns do not break these checks.
+# csv_rows FILE: the data rows, without comments and the column line
+csv_rows() { awk '/^#/ || !NF {next} !hdr {hdr=1; next} {print}' "$1"; }
+data_rows() { csv_rows "$1" | wc -l | tr -d ' '; }
+# csv_column FILE NAME...: those columns of every data row, comma-separated
+# (?NAME: only if the file has that column)
+csv_column() {
+    f=$1
+    shift
+    awk -F, -v want="$*" '/^#/ || !NF {next}
+        !hdr {hdr = 1; for (i = 1; i <= NF; i++) col[$i] = i
+              n = 0; m = split(want, w, " ")
+              for (k = 1; k <= m; k++) {
+                  name = w[k]; opt = sub(/^[?]/, "", name)
+                  if (name in col) use[++n] = col[name]
+                  else if (!opt) {print "no column " name " in " FILENAME > "/dev/stderr"; bad = 1; exit 1}
+              }
+              next}
+        {line = ""; for (k = 1; k <= n; k++) line = line (k > 1 ? "," : "") $(use[k]); print line}
+        END {exit bad}' "$f"
+}
+# distinct (op, variant, mode, size) points: a re-measured point has several rows
+points() { csv_column "$1" '?op' variant mode blocks | sort -u | wc -l | tr -d ' '; }
+has_variant() { csv_column "$1" variant | grep -q -x -- "$2"; }
+# A dispatch table from a profile by this build's q4k_tablegen, compiled
+# against the public headers: table_check PROFILE OUT.c
+table_check() {
+    [ -x "$TABLEGEN" ] || fail "no q4k_tablegen at $TABLEGEN (set Q4K_TABLEGEN)"
+    tablegen --profile "$1" --out "$2" 2>"$T/tg.err" || { cat "$T/tg.err" >&2; fail "q4k_tablegen refused $1"; }
+    grep -q 'q4k_dispatch_builtin' "$2" || fail "no table emitted"
+    if command -v cc >/dev/null; then
+        cc -std=gnu11 -Wall -Wextra -Werror -fsyntax-only -I"$SRC/include" -I"$GEN_INCLUDE" "$2" ||
+            fail "the table from $1 does not compile"
+    fi
+}
 
 case "$MODE" in
 quick)
@@ -65,18 +116,22 @@ quick)
     [ ! -e "$R.partial" ] || fail "the partial folder was left behind"
     q4k info --profile "$R/profile" >"$T/info" 2>&1 || { cat "$T/info" >&2; fail "the profile does not load"; }
     grep -q "dispatch table in force: profile" "$T/info" || fail "info does not show the loaded profile"
+    grep -q '^q4k-profile 2$' "$R/profile" || fail "the profile is not format version 2"
+    # bucket OP SIZE NAME [NAME...]: the report names the first (the winner)
     n=0
-    for size in $(sed -n 's/^bucket \([0-9]*\) .*/\1/p' "$R/profile"); do
+    while read -r kw op size winner rest; do
+        [ "$kw" = bucket ] || continue
         n=$((n + 1))
-        grep -q "^| $size | " "$R/report.md" || fail "report.md has no row for bucket $size"
-        winner=$(sed -n "s/^bucket $size \([^ ]*\).*/\1/p" "$R/profile")
-        grep -q "^| $size | [a-z]* | \`$winner\`" "$R/report.md" || fail "report.md names another winner at $size"
-    done
+        grep -q "^| \($op | \)\?$size | " "$R/report.md" || fail "report.md has no row for bucket $op $size"
+        grep -q "^| \($op | \)\?$size | [a-z]* | \`$winner\`" "$R/report.md" ||
+            fail "report.md names another winner than $winner at $op $size"
+    done <"$R/profile"
     [ "$n" -ge 3 ] || fail "only $n buckets in the profile"
     for s in limit:store limit:memset q4k_dequant__scalar; do
-        grep -q "^$s," "$R/measurements.csv" || fail "no $s rows in the measurements"
+        has_variant "$R/measurements.csv" "$s" || fail "no $s rows in the measurements"
     done
-    grep -q ',warm,' "$R/measurements.csv" && grep -q ',cold,' "$R/measurements.csv" || fail "warm and cold expected"
+    csv_column "$R/measurements.csv" mode | grep -q -x warm && csv_column "$R/measurements.csv" mode | grep -q -x cold ||
+        fail "warm and cold expected"
     grep -q '^<svg' "$R/chart.svg" && grep -q '</svg>' "$R/chart.svg" && grep -q 'polyline' "$R/chart.svg" ||
         fail "chart.svg is not a chart"
     grep -q 'scalar baseline' "$R/chart.svg" || fail "chart has no scalar line"
@@ -95,19 +150,19 @@ split)
     npoints=$(points "$M")
     [ "$npoints" -ge 8 ] || fail "only $npoints points"
     q4k select "$M" --out "$T/profile" 2>"$T/err" || { cat "$T/err" >&2; fail "select"; }
-    grep -q '^q4k-profile 1$' "$T/profile" && grep -q '^end$' "$T/profile" || fail "not a profile"
-    [ "$(grep -c '^bucket ' "$T/profile")" = 2 ] || fail "want 2 buckets"
+    grep -q '^q4k-profile 2$' "$T/profile" && grep -q '^end$' "$T/profile" || fail "not a version 2 profile"
+    [ "$(grep -c '^bucket dequant ' "$T/profile")" = 2 ] || fail "want 2 dequant buckets"
+    grep -q '^simd_threshold' "$T/profile" && fail "version 2 has no simd_threshold key"
     q4k select "$M" >"$T/profile.stdout" 2>/dev/null || fail "select to stdout"
     cmp -s "$T/profile" "$T/profile.stdout" || fail "select is not deterministic"
-    if [ -n "$LUA" ]; then
-        arch=$(sed -n 's/^arch //p' "$T/profile")
-        "$LUA" "$SRC/gen/q4k_dispatch.lua" --profile "$T/profile" --out "$T/table.c" --arch "$arch" ||
-            fail "gen/q4k_dispatch.lua refused the profile"
-        grep -q 'q4k_dispatch_builtin' "$T/table.c" || fail "no table emitted"
-        if command -v cc >/dev/null; then
-            cc -std=gnu11 -Wall -Wextra -Werror -fsyntax-only -I"$SRC/runtime" "$T/table.c" || fail "table does not compile"
-        fi
-    fi
+    note "q4k_tablegen: the profile as the compiled-in table"
+    table_check "$T/profile" "$T/table.c"
+    for w in $(sed -n 's/^bucket dequant [0-9]* \([^ ]*\).*/\1/p' "$T/profile"); do
+        grep -q "\"$w\"" "$T/table.c" || fail "the table lacks the winner $w"
+    done
+    sed -e 's/^q4k-profile 2$/q4k-profile 1/' "$T/profile" >"$T/v1.profile"
+    expect_exit 1 "q4k select" tablegen --profile "$T/v1.profile" --out "$T/v1.c"
+    [ ! -e "$T/v1.c" ] || fail "q4k_tablegen wrote a table for a refused profile"
 
     note "resume: a complete file adds nothing"
     q4k measure --quick --warm --sizes 1,16 --out "$M" --resume 2>"$T/err" || { cat "$T/err" >&2; fail "resume"; }
@@ -115,12 +170,15 @@ split)
     [ "$(data_rows "$M")" = "$rows" ] || fail "resume changed the row count"
 
     note "resume: a file cut short mid-row is completed"
-    keep=$(grep -n '^q4k_dequant__' "$M" | sed -n '3p' | cut -d: -f1)
-    head -n "$keep" "$M" >"$T/cut.csv"
-    printf 'q4k_dequant__scalar,scal' >>"$T/cut.csv"          # a row cut by a crash
+    # the header lines, 3 data rows, then the first half of the 4th (a crash mid-write)
+    awk '/^#/ || !NF {print; next} !hdr {hdr = 1; print; next} {n++} n <= 3 {print}' "$M" >"$T/cut.csv"
+    cut_row=$(csv_rows "$M" | sed -n '4p')
+    cut_part=$(printf '%s' "$cut_row" | cut -c 1-$((${#cut_row} / 2)))
+    [ -n "$cut_part" ] || fail "no 4th row to cut"
+    printf '%s' "$cut_part" >>"$T/cut.csv"
     q4k measure --quick --warm --sizes 1,16 --out "$T/cut.csv" --resume 2>"$T/err" || { cat "$T/err" >&2; fail "resume of a cut file"; }
     [ "$(points "$T/cut.csv")" = "$npoints" ] || fail "resumed file has $(points "$T/cut.csv") points, want $npoints"
-    grep -q '^q4k_dequant__scalar,scal$' "$T/cut.csv" && fail "the cut row was kept"
+    grep -q -x -F -- "$cut_part" "$T/cut.csv" && fail "the cut row was kept"
     q4k select "$T/cut.csv" >/dev/null 2>"$T/err" || { cat "$T/err" >&2; fail "select on the resumed file"; }
 
     note "refusal to mix machines or builds"
@@ -145,23 +203,55 @@ split)
         grep -q "usage: q4k $c" "$T/help" || fail "$c --help has no usage"
     done
 
-    note "an interrupted tune leaves the previous results intact"
+    note "an interrupted tune leaves the previous results intact; --resume continues it"
     mkdir -p "$T/res"
     echo previous >"$T/res/marker"
+    # Long enough that it cannot finish between its first row and the kill
+    # however fast the machine: every point takes at least samples x
+    # min-sample-us of wall time (17 sizes x 4 subjects x 25 x 2 ms > 3 s).
+    set -- tune --variants q4k_dequant__scalar --sizes 1-65536 --warm --samples 25 --min-sample-us 2000 \
+        --no-hyperfine --out "$T/res"
     # (SIGTERM: a non-interactive shell starts background jobs with SIGINT ignored)
-    # (a run far too long to finish before the kill: full samples, many sizes)
-    $Q4K_RUN tune --sizes 1-65536 --no-hyperfine --out "$T/res" >/dev/null 2>&1 &
+    $Q4K_RUN "$@" >"$T/tune.out" 2>"$T/tune.err" &
     pid=$!
-    i=0
-    while ! grep -q '^q4k_dequant__' "$T/res.partial/measurements.csv" 2>/dev/null && [ $i -lt 300 ]; do
+    # Wait for the event, not a clock: the first measured row (verification
+    # comes first and may take long, e.g. under sanitizers or qemu). Only
+    # ctest's TIMEOUT bounds this; a tune that ends first is a failure.
+    P="$T/res.partial/measurements.csv"
+    while [ ! -f "$P" ] || [ "$(data_rows "$P")" = 0 ]; do
+        kill -0 $pid 2>/dev/null || {
+            wait $pid
+            st=$?
+            cat "$T/tune.err" >&2
+            fail "the tune ended (status $st) before its first measured row"
+        }
         sleep 0.1
-        i=$((i + 1))
     done
     kill -TERM $pid 2>/dev/null
-    wait $pid 2>/dev/null
+    wait $pid
+    st=$?
+    [ $st != 0 ] || fail "the tune finished before it was interrupted: make the run longer"
     [ "$(cat "$T/res/marker" 2>/dev/null)" = previous ] || fail "the previous results were touched"
     [ ! -e "$T/res/measurements.csv" ] || fail "half results were published"
-    [ -s "$T/res.partial/measurements.csv" ] || fail "the interrupted measurements were not kept for --resume"
+    [ -s "$P" ] || fail "the interrupted measurements were not kept for --resume"
+    # the complete rows measured before the kill (a last line without its
+    # newline is a row cut by the kill: --resume may drop it)
+    csv_rows "$P" >"$T/kept.rows"
+    [ -z "$(tail -c 1 "$P")" ] || sed -i '$d' "$T/kept.rows"
+    kept=$(wc -l <"$T/kept.rows" | tr -d ' ')
+    [ "$kept" -ge 1 ] || fail "no complete row before the interruption"
+    note "$kept rows measured before the interruption; tune --resume"
+    $Q4K_RUN "$@" --resume >"$T/tune.out" 2>"$T/tune.err" || { cat "$T/tune.err" >&2; fail "tune --resume"; }
+    grep -q 'already measured' "$T/tune.err" || { cat "$T/tune.err" >&2; fail "tune --resume re-measured the kept points"; }
+    [ -s "$T/res/measurements.csv" ] && [ -s "$T/res/profile" ] || fail "tune --resume published no results"
+    [ ! -e "$T/res.partial" ] || fail "the partial folder was left behind after --resume"
+    csv_rows "$T/res/measurements.csv" >"$T/final.rows"
+    missing=$(grep -c -v -x -F -f "$T/final.rows" "$T/kept.rows")
+    [ "$missing" = 0 ] || fail "--resume lost $missing of the $kept rows measured before the interruption"
+    # every subject (the variant, the store limits) at all 17 sizes
+    csv_column "$T/res/measurements.csv" variant blocks | sort -u | cut -d, -f1 | uniq -c >"$T/per_subject"
+    [ "$(wc -l <"$T/per_subject")" -ge 2 ] && ! grep -v -q '^ *17 ' "$T/per_subject" ||
+        { cat "$T/per_subject" >&2; fail "the resumed results do not cover every size for every subject"; }
     ;;
 
 tuned-library)
