@@ -2,9 +2,11 @@
  * codes (0 ok, 1 failure, 2 usage/input error), messages on stderr, the
  * dequantized output byte for byte against llama.cpp's, and no output (not
  * even a half-written or temporary file) when a run fails.
- * Runs the program named by $Q4K_EXE (set by ctest); skipped when that
- * cannot run here (e.g. an aarch64 build under qemu without binfmt). */
+ * Runs the program named by $Q4K_EXE (set by ctest), under $Q4K_EMULATOR
+ * when cross-built (qemu-aarch64). The program is always built, so a
+ * missing or unrunnable one is a failure, never a skip. */
 #include <dirent.h>
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -58,10 +60,32 @@ static int setup(void **state)
 {
     (void)state;
     const char *exe = getenv("Q4K_EXE");
-    if (!exe || access(exe, X_OK) != 0)
-        return 0;
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/q4k_gguf_cli_XXXXXX");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    if (!exe || !*exe) {
+        print_error("Q4K_EXE is not set: it must name the q4k program (ctest sets it)\n");
+        return -1;
+    }
+    if (access(exe, X_OK) != 0) {
+        print_error("Q4K_EXE=%s is not an executable program: %s\n", exe, strerror(errno));
+        return -1;
+    }
+    const char *tmp = getenv("TMPDIR");
+    snprintf(tmpdir, sizeof tmpdir, "%s/q4k_gguf_cli_XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(tmpdir)) {
+        print_error("cannot make a temporary folder %s: %s\n", tmpdir, strerror(errno));
+        tmpdir[0] = '\0';
+        return -1;
+    }
+    /* The program must run here (under Q4K_EMULATOR when cross-built). */
+    int st = run("gguf --help");
+    if (st != 0) {
+        const char *emu = getenv("Q4K_EMULATOR");
+        print_error("cannot run the q4k program: '%s%s%s gguf --help' exited %d%s%s\n", emu && *emu ? emu : "",
+                    emu && *emu ? " " : "", exe, st, err_text[0] ? "; stderr: " : "", err_text);
+        rmdir(tmpdir); /* empty: run() removes its files; no group teardown after a failed setup */
+        tmpdir[0] = '\0';
+        return -1;
+    }
+    return 0;
 }
 
 static int teardown(void **state)
@@ -74,15 +98,6 @@ static int teardown(void **state)
             return -1;
     }
     return 0;
-}
-
-static void need_program(void)
-{
-    const char *exe = getenv("Q4K_EXE");
-    if (!exe || !tmpdir[0] || run("gguf --help") != 0) {
-        print_message("q4k program not runnable here ($Q4K_EXE=%s): skipped\n", exe ? exe : "unset");
-        skip();
-    }
 }
 
 /* Files in tmpdir other than the ones a test expects: nothing stray. */
@@ -100,7 +115,6 @@ static int count_files(void)
 static void help_and_usage(void **state)
 {
     (void)state;
-    need_program();
     assert_int_equal(run("gguf --help"), 0);
     assert_non_null(strstr(out_text, "q4k gguf list FILE"));
     assert_int_equal(run("gguf list --help"), 0);
@@ -119,7 +133,6 @@ static void help_and_usage(void **state)
 static void list_prints_the_table(void **state)
 {
     (void)state;
-    need_program();
     const char *tiny = tu_data_path("tinyA-Q4_K_M.gguf");
     assert_int_equal(run("gguf list '%s'", tiny), 0);
     assert_non_null(strstr(out_text, "GGUF v3, llama, alignment 32, data at 14176, 21 key-values, 39 tensors"));
@@ -139,7 +152,6 @@ static void list_prints_the_table(void **state)
 static void list_refuses_a_broken_file(void **state)
 {
     (void)state;
-    need_program();
     char path[400];
     snprintf(path, sizeof path, "%s/broken.gguf", tmpdir);
     FILE *f = fopen(path, "wb");
@@ -157,7 +169,6 @@ static void list_refuses_a_broken_file(void **state)
 static void dequant_matches_llama_cpp(void **state)
 {
     (void)state;
-    need_program();
     const char *names[] = {"blk.0.attn_q.weight", "blk.1.ffn_down.weight"};
     for (int i = 0; i < 2; i++) {
         char out[400], want_name[128];
@@ -179,7 +190,6 @@ static void dequant_matches_llama_cpp(void **state)
 static void dequant_failures_leave_nothing(void **state)
 {
     (void)state;
-    need_program();
     const char *tiny = tu_data_path("tinyA-Q4_K_M.gguf");
     char out[400];
     snprintf(out, sizeof out, "%s/out.f32", tmpdir);

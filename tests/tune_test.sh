@@ -122,8 +122,8 @@ quick)
     while read -r kw op size winner rest; do
         [ "$kw" = bucket ] || continue
         n=$((n + 1))
-        grep -q "^| \($op | \)\?$size | " "$R/report.md" || fail "report.md has no row for bucket $op $size"
-        grep -q "^| \($op | \)\?$size | [a-z]* | \`$winner\`" "$R/report.md" ||
+        grep -q -E "^\| ($op \| )?$size \| " "$R/report.md" || fail "report.md has no row for bucket $op $size"
+        grep -q -E "^\| ($op \| )?$size \| [a-z]* \| \`$winner\`" "$R/report.md" ||
             fail "report.md names another winner than $winner at $op $size"
     done <"$R/profile"
     [ "$n" -ge 3 ] || fail "only $n buckets in the profile"
@@ -236,8 +236,7 @@ split)
     [ -s "$P" ] || fail "the interrupted measurements were not kept for --resume"
     # the complete rows measured before the kill (a last line without its
     # newline is a row cut by the kill: --resume may drop it)
-    csv_rows "$P" >"$T/kept.rows"
-    [ -z "$(tail -c 1 "$P")" ] || sed -i '$d' "$T/kept.rows"
+    if [ -z "$(tail -c 1 "$P")" ]; then csv_rows "$P"; else csv_rows "$P" | sed '$d'; fi >"$T/kept.rows"
     kept=$(wc -l <"$T/kept.rows" | tr -d ' ')
     [ "$kept" -ge 1 ] || fail "no complete row before the interruption"
     note "$kept rows measured before the interruption; tune --resume"
@@ -257,7 +256,6 @@ split)
 tuned-library)
     [ $EMULATED = 0 ] || { echo "skipped: builds natively only"; exit 77; }
     command -v cmake >/dev/null || { echo "skipped: no cmake"; exit 77; }
-    [ -n "$LUA" ] || { echo "skipped: no Lua for the table generator"; exit 77; }
     note "profile from a quick measurement"
     q4k measure --quick --warm --sizes 1,16,512 --out "$T/m.csv" 2>"$T/err" || { cat "$T/err" >&2; fail "measure"; }
     q4k select "$T/m.csv" --out "$T/profile" 2>/dev/null || fail "select"
@@ -265,38 +263,50 @@ tuned-library)
     cmake -S "$SRC" -B "$T/build" -DQ4K_PROFILE="$T/profile" -DQ4K_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
         >"$T/cfg.log" 2>&1 || { cat "$T/cfg.log" >&2; fail "configure with Q4K_PROFILE"; }
     cmake --build "$T/build" -j2 --target q4k q4k_cli >"$T/build.log" 2>&1 || { tail -30 "$T/build.log" >&2; fail "build"; }
-    env -u Q4K_PROFILE -u Q4K_VARIANT "$T/build/q4k" info >"$T/info" 2>&1 || fail "tuned q4k info"
+    TUNED_Q4K=$T/build/q4k
+    [ -x "$TUNED_Q4K" ] || TUNED_Q4K=$T/build/tuner/q4k
+    [ -x "$TUNED_Q4K" ] || fail "the tuned build has no q4k program"
+    env -u Q4K_PROFILE -u Q4K_VARIANT -u Q4K_CPU_DISABLE "$TUNED_Q4K" info >"$T/info" 2>&1 || fail "tuned q4k info"
     grep -q "dispatch table in force: profile" "$T/info" || { cat "$T/info" >&2; fail "tuned build does not report its profile"; }
     grep -q "device:   $(sed -n 's/^device //p' "$T/profile")" "$T/info" || fail "tuned build shows another device"
 
     note "byte-identical table from the same profile"
+    TABLE="$T/build/q4k_dispatch_table.c"
+    [ -s "$TABLE" ] || fail "the build made no $TABLE"
+    grep -q "profile: profile (fnv1a64 " "$TABLE" || fail "no provenance"
+    # the same arguments as the build used (its origin: the profile's name)
+    origin=$(sed -n 's/^ \*   command: q4k_tablegen --profile \(.*\) --out .*/\1/p' "$TABLE")
+    [ -n "$origin" ] || fail "the table does not record its command"
     mkdir -p "$T/again"
-    # the same arguments as the build used (it may pass --arch)
-    arch_opt=$(sed -n 's/.*command: .* --arch \([a-z0-9_]*\).*/--arch \1/p' "$T/build/q4k_dispatch_profile.c")
-    "$LUA" "$SRC/gen/q4k_dispatch.lua" --profile "$T/profile" --out "$T/again/q4k_dispatch_profile.c" $arch_opt ||
-        fail "generator"
-    cmp "$T/build/q4k_dispatch_profile.c" "$T/again/q4k_dispatch_profile.c" || fail "the table is not reproducible"
-    grep -q "profile: profile (fnv1a64 " "$T/build/q4k_dispatch_profile.c" || fail "no provenance"
+    "$T/build/q4k_tablegen" --profile "$T/profile" --out "$T/again/$(basename "$TABLE")" --origin "$origin" ||
+        fail "q4k_tablegen of the tuned build"
+    cmp "$TABLE" "$T/again/$(basename "$TABLE")" || fail "the table is not reproducible"
+    mkdir -p "$T/again2"
+    [ -x "$TABLEGEN" ] && { "$TABLEGEN" --profile "$T/profile" --out "$T/again2/$(basename "$TABLE")" --origin "$origin" &&
+        diff "$TABLE" "$T/again2/$(basename "$TABLE")" >&2 ||
+        fail "this build's q4k_tablegen makes another table from the same profile"; }
 
     note "install; consumers via find_package and pkg-config"
     cmake --install "$T/build" --prefix "$T/prefix" >/dev/null || fail "install"
-    for f in lib/libq4k.a include/q4k.h include/q4k_dispatch.h lib/pkgconfig/q4k.pc lib/cmake/q4k/q4kConfig.cmake \
-        share/q4k/profile; do
+    for f in lib/libq4k.a include/q4k.h include/q4k_dispatch.h include/q4k_features.h lib/pkgconfig/q4k.pc \
+        lib/cmake/q4k/q4kConfig.cmake share/q4k/profile bin/q4k; do
         [ -s "$T/prefix/$f" ] || fail "install lacks $f"
     done
     cmake -S "$SRC/tests/consumer" -B "$T/consumer" -DCMAKE_PREFIX_PATH="$T/prefix" >"$T/c.log" 2>&1 &&
         cmake --build "$T/consumer" >>"$T/c.log" 2>&1 || { cat "$T/c.log" >&2; fail "find_package consumer"; }
-    env -u Q4K_PROFILE -u Q4K_VARIANT "$T/consumer/consumer" "$T/profile" || fail "consumer (find_package) does not run the profile's winners"
+    env -u Q4K_PROFILE -u Q4K_VARIANT -u Q4K_CPU_DISABLE "$T/consumer/consumer" "$T/profile" ||
+        fail "consumer (find_package) does not run the profile's winners"
     if command -v pkg-config >/dev/null; then
         PKG_CONFIG_PATH="$T/prefix/lib/pkgconfig" make -s -f "$SRC/tests/consumer/Makefile" OUT="$T/consumer-pc" ||
             fail "pkg-config consumer"
-        env -u Q4K_PROFILE -u Q4K_VARIANT "$T/consumer-pc" "$T/profile" || fail "consumer (pkg-config) does not run the profile's winners"
+        env -u Q4K_PROFILE -u Q4K_VARIANT -u Q4K_CPU_DISABLE "$T/consumer-pc" "$T/profile" ||
+            fail "consumer (pkg-config) does not run the profile's winners"
     fi
 
     note "Q4K_PROFILE at run time in the default build; a bad one is refused loudly"
     Q4K_PROFILE="$T/profile" "$Q4K_EXE" info >"$T/info2" 2>&1 || fail "info with Q4K_PROFILE"
     grep -q "dispatch table in force: profile" "$T/info2" || fail "Q4K_PROFILE was not loaded"
-    printf 'q4k-profile 1\ndevice x\n' >"$T/bad"
+    printf 'q4k-profile 2\ndevice x\n' >"$T/bad"
     Q4K_PROFILE="$T/bad" "$Q4K_EXE" info >"$T/info3" 2>&1
     grep -q "refused" "$T/info3" && grep -q "truncated" "$T/info3" || { cat "$T/info3" >&2; fail "bad Q4K_PROFILE not refused loudly"; }
     grep -q "dispatch table in force: built-in default" "$T/info3" || fail "bad Q4K_PROFILE replaced the table"
@@ -304,15 +314,23 @@ tuned-library)
 
 cross-select|cross-pipeline)
     [ $EMULATED = 0 ] || { echo "skipped: runs on the build host"; exit 77; }
+    [ -x "$TABLEGEN" ] || fail "no q4k_tablegen at $TABLEGEN (set Q4K_TABLEGEN)"
+    ARM_TABLEGEN=""
     if [ "$MODE" = cross-pipeline ]; then
         command -v aarch64-linux-gnu-gcc >/dev/null && command -v qemu-aarch64 >/dev/null ||
             { echo "skipped: needs aarch64-linux-gnu-gcc and qemu-aarch64"; exit 77; }
-        note "cross-building q4k for aarch64"
+        # the cross toolchain's emulator command (cmake/aarch64-linux-gnu.cmake)
+        QEMU="qemu-aarch64 -L /"
+        note "cross-building q4k (and its q4k_tablegen) for aarch64"
         cmake -S "$SRC" -B "$T/arm" -DCMAKE_TOOLCHAIN_FILE="$SRC/cmake/aarch64-linux-gnu.cmake" \
             -DCMAKE_BUILD_TYPE=Release -DQ4K_TESTS=OFF >"$T/cfg.log" 2>&1 || { cat "$T/cfg.log" >&2; fail "configure"; }
-        cmake --build "$T/arm" -j2 --target q4k_cli >"$T/build.log" 2>&1 || { tail -30 "$T/build.log" >&2; fail "build"; }
+        cmake --build "$T/arm" -j2 --target q4k_cli q4k_tablegen >"$T/build.log" 2>&1 ||
+            { tail -30 "$T/build.log" >&2; fail "build"; }
+        ARM_Q4K=$T/arm/q4k
+        [ -x "$ARM_Q4K" ] || ARM_Q4K=$T/arm/tuner/q4k
+        ARM_TABLEGEN=$T/arm/q4k_tablegen
         note "q4k measure --quick under qemu-aarch64 (the 'target')"
-        qemu-aarch64 -L /usr/aarch64-linux-gnu "$T/arm/q4k" measure --quick --out "$T/arm.csv" 2>"$T/err" ||
+        $QEMU "$ARM_Q4K" measure --quick --out "$T/arm.csv" 2>"$T/err" ||
             { cat "$T/err" >&2; fail "measure under qemu"; }
         grep -qi 'not performance' "$T/err" || fail "emulated measure does not warn"
         CSV="$T/arm.csv"
@@ -322,18 +340,53 @@ cross-select|cross-pipeline)
     fi
     note "q4k select here, on the target's measurements"
     q4k select "$CSV" --out "$T/arm.profile" --report "$T/arm-report" 2>"$T/err" || { cat "$T/err" >&2; fail "select"; }
+    grep -q '^q4k-profile 2$' "$T/arm.profile" || fail "not a version 2 profile"
     grep -q '^arch aarch64$' "$T/arm.profile" || fail "profile is not for aarch64"
     grep -q 'EMULATOR' "$T/arm.profile" || fail "profile from qemu measurements is not labelled"
     grep -qi 'not performance' "$T/arm-report/report.md" || fail "report from qemu measurements is not labelled"
-    expect_exit 2 "aarch64" q4k info --profile "$T/arm.profile"
-    Q4K_PROFILE="$T/arm.profile" "$Q4K_EXE" info >"$T/info" 2>&1
-    grep -q "refused" "$T/info" && grep -q "dispatch table in force: built-in default" "$T/info" ||
-        { cat "$T/info" >&2; fail "this library must refuse an aarch64 profile and keep its table"; }
-    if [ -n "$LUA" ]; then
-        "$LUA" "$SRC/gen/q4k_dispatch.lua" --profile "$T/arm.profile" --out "$T/arm_table.c" --arch aarch64 ||
-            fail "the aarch64 table generator refused the aarch64 profile"
-        expect_exit 2 "built for x86_64" "$LUA" "$SRC/gen/q4k_dispatch.lua" --profile "$T/arm.profile" \
-            --out "$T/x.c" --arch x86_64
+
+    host_arch=$(q4k info 2>/dev/null | sed -n 's/^arch: *\([a-z0-9_]*\).*/\1/p')
+    [ -n "$host_arch" ] || fail "q4k info names no arch"
+    if [ "$host_arch" = aarch64 ]; then
+        note "this host is aarch64 itself: its library and table generator take the profile"
+        q4k info --profile "$T/arm.profile" >"$T/info" 2>&1 || { cat "$T/info" >&2; fail "the aarch64 profile does not load"; }
+        table_check "$T/arm.profile" "$T/arm_here.c"
+    else
+        note "this library ($host_arch) refuses the aarch64 profile and keeps its table"
+        expect_exit 2 "aarch64" q4k info --profile "$T/arm.profile"
+        Q4K_PROFILE="$T/arm.profile" "$Q4K_EXE" info >"$T/info" 2>&1
+        grep -q "refused" "$T/info" && grep -q "dispatch table in force: built-in default" "$T/info" ||
+            { cat "$T/info" >&2; fail "this library must refuse an aarch64 profile and keep its table"; }
+
+        note "this build's table generator ($host_arch) refuses the aarch64 profile, accepts 'arch any'"
+        expect_exit 1 "profile is for aarch64" "$TABLEGEN" --profile "$T/arm.profile" --out "$T/x.c"
+        grep -q "runs on $host_arch" "$T/err" || { cat "$T/err" >&2; fail "the refusal does not name this arch"; }
+        [ ! -e "$T/x.c" ] || fail "a table was written for a refused profile"
+        # the same buckets for any architecture: NEON is not compiled in here...
+        sed -e 's/^arch aarch64$/arch any/' -e 's/^\(bucket [a-z_]* [0-9]*\) .*/\1 q4k_dequant__neon_half_u2_p0/' \
+            "$T/arm.profile" >"$T/any.profile"
+        expect_exit 1 "compiled into this library" "$TABLEGEN" --profile "$T/any.profile" --out "$T/x.c"
+        # ...but with the scalar baseline as each bucket's fallback it builds
+        sed -e 's/^arch aarch64$/arch any/' -e 's/^\(bucket .*\)$/\1 q4k_dequant__scalar/' "$T/arm.profile" \
+            >"$T/any-fallback.profile"
+        table_check "$T/any-fallback.profile" "$T/any.c"
+    fi
+
+    if [ -n "$ARM_TABLEGEN" ]; then
+        note "the aarch64 table generator (under qemu) accepts the aarch64 profile, refuses an x86-64 one"
+        $QEMU "$ARM_TABLEGEN" --profile "$T/arm.profile" --out "$T/arm_table.c" 2>"$T/err" ||
+            { cat "$T/err" >&2; fail "the aarch64 table generator refused the aarch64 profile"; }
+        for w in $(sed -n 's/^bucket dequant [0-9]* \([^ ]*\).*/\1/p' "$T/arm.profile"); do
+            grep -q "\"$w\"" "$T/arm_table.c" || fail "the aarch64 table lacks the winner $w"
+        done
+        arm_gen=$T/arm/generated/include
+        [ -d "$arm_gen" ] || arm_gen=$SRC/generated/include
+        cc -std=gnu11 -Wall -Wextra -Werror -fsyntax-only -I"$SRC/include" -I"$arm_gen" "$T/arm_table.c" ||
+            fail "the aarch64 table does not compile"
+        sed -e 's/^arch aarch64$/arch x86_64/' -e 's/q4k_dequant__neon[a-z0-9_]*/q4k_dequant__avx2_u2_p0/g' \
+            "$T/arm.profile" >"$T/x86.profile"
+        expect_exit 1 "profile is for x86_64" $QEMU "$ARM_TABLEGEN" --profile "$T/x86.profile" --out "$T/x.c"
+        grep -q "runs on aarch64" "$T/err" || { cat "$T/err" >&2; fail "the aarch64 refusal does not name aarch64"; }
     fi
     ;;
 

@@ -8,6 +8,8 @@
 
 #include "benchdata.h"
 #include "commands.h"
+#include "op_plan.h"
+#include "q4k_dispatch.h"
 #include "q4k.h"
 #include "timer.h"
 
@@ -26,19 +28,21 @@ static int parse_size(const char *s, size_t *out)
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: q4k bench [--variant NAME]... [--blocks N]... [--repeats R]\n"
+    fprintf(f, "usage: q4k bench [--op NAME] [--variant NAME]... [--blocks N]... [--repeats R]\n"
                "                 [--min-ms MS] [--csv]\n\n"
-               "Times variants (default: every usable one and 'auto', the dispatcher) at\n"
-               "sizes in blocks (default: 16 512 65536). Each sample runs the kernel enough\n"
-               "times to last MS milliseconds (default 5); the figure is the median of R\n"
-               "samples (default 11) with its median absolute deviation. Output buffers\n"
-               "are reused (warm); GB/s counts the float32 bytes written.\n");
+               "Times variants of one operation (--op, default dequant; there is: %s;\n"
+               "default: every usable variant of it and 'auto', the dispatcher) at sizes in\n"
+               "the op's unit (dequant: blocks; default 16 512 65536). Each sample runs the\n"
+               "kernel enough times to last MS milliseconds (default 5); the figure is the\n"
+               "median of R samples (default 11) with its median absolute deviation. Buffers\n"
+               "are reused (warm); GB/s counts the output bytes written.\n", op_plan_names());
 }
 
 int cmd_bench(int argc, char **argv)
 {
     const char *names[MAX_ITEMS];
     size_t sizes[MAX_ITEMS], n_names = 0, n_sizes = 0;
+    const op_plan *plan = op_plan_get(Q4K_OP_DEQUANT);
     int csv = 0, repeats = 11;
     double min_ms = 5;
     for (int i = 1; i < argc; i++) {
@@ -48,6 +52,12 @@ int cmd_bench(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--csv")) {
             csv = 1;
+        } else if (i + 1 < argc && !strcmp(a, "--op")) {
+            char err[200];
+            if (!(plan = op_plan_parse(argv[++i], err, sizeof err))) {
+                fprintf(stderr, "q4k bench: %s\n", err);
+                return 2;
+            }
         } else if (i + 1 < argc && !strcmp(a, "--variant") && n_names < MAX_ITEMS) {
             names[n_names++] = argv[++i];
         } else if (i + 1 < argc && !strcmp(a, "--blocks") && n_sizes < MAX_ITEMS) {
@@ -75,9 +85,10 @@ int cmd_bench(int argc, char **argv)
     const q4k_variant *variants[MAX_ITEMS + 1];
     size_t n_variants = 0;
     if (n_names == 0) {
-        variants[n_variants++] = NULL; /* NULL = "auto": q4k_dequantize's dispatch */
+        variants[n_variants++] = NULL; /* NULL = "auto": the library's dispatch (q4k_dequantize) */
         for (size_t i = 0; i < q4k_variant_count() && n_variants < MAX_ITEMS; i++)
-            variants[n_variants++] = q4k_variant_at(i);
+            if (q4k_variant_at(i)->op == plan->op)
+                variants[n_variants++] = q4k_variant_at(i);
     }
     for (size_t i = 0; i < n_names; i++) {
         if (!strcmp(names[i], "auto")) {
@@ -90,6 +101,11 @@ int cmd_bench(int argc, char **argv)
                     v ? "not usable on this CPU:" : "no such variant:", names[i]);
             return 2;
         }
+        if (v->op != plan->op) {
+            fprintf(stderr, "q4k bench: %s is a variant of %s, not of %s (--op)\n", v->name, q4k_op_name(v->op),
+                    plan->name);
+            return 2;
+        }
         variants[n_variants++] = v;
     }
     if (n_sizes == 0) {
@@ -99,29 +115,38 @@ int cmd_bench(int argc, char **argv)
     size_t max_n = 0;
     for (size_t i = 0; i < n_sizes; i++)
         max_n = sizes[i] > max_n ? sizes[i] : max_n;
-    uint8_t *blocks = q4k_bench_blocks(max_n, 42);
-    float *out = malloc(max_n * Q4K_BLOCK_VALUES * sizeof(float));
+    uint8_t *in = malloc(max_n * plan->in_bytes_per_unit);
+    uint8_t *out = malloc(max_n * plan->out_bytes_per_unit);
     double *samples = malloc((size_t)repeats * sizeof *samples);
-    if (!blocks || !out || !samples) {
-        fprintf(stderr, "q4k bench: out of memory for %zu blocks\n", max_n);
-        free(blocks), free(out), free(samples);
+    if (!in || !out || !samples) {
+        fprintf(stderr, "q4k bench: out of memory for %zu %s\n", max_n, plan->units);
+        free(in), free(out), free(samples);
         return 1;
     }
+    plan->fill_input(in, max_n * plan->in_bytes_per_unit, 42);
     if (csv)
-        printf("variant,blocks,ns_per_block,mad_ns_per_block,gb_per_s,samples,iterations\n");
-    else
-        printf("%-36s %8s %12s %10s %9s\n", "variant", "blocks", "ns/block", "+-mad", "GB/s");
+        printf("variant,%s,ns_per_%s,mad_ns_per_%s,gb_per_s,samples,iterations\n", plan->units, plan->unit,
+               plan->unit);
+    else {
+        char h[32];
+        snprintf(h, sizeof h, "ns/%s", plan->unit);
+        printf("%-36s %8s %12s %10s %9s\n", "variant", plan->units, h, "+-mad", "GB/s");
+    }
     for (size_t s = 0; s < n_sizes; s++) {
         const size_t n = sizes[s];
+        op_workload w = {in, out, n, 1, 0};
         for (size_t k = 0; k < n_variants; k++) {
             const q4k_variant *v = variants[k];
-            const q4k_variant *run = v ? v : q4k_dispatch_variant(n);
+            const q4k_variant *run = v ? v : q4k_dispatch_select(plan->op, n);
             /* calibrate: iterations so one sample lasts min_ms */
             uint64_t iters = 1;
             for (;;) {
                 uint64_t t0 = q4k_now_ns();
-                for (uint64_t it = 0; it < iters; it++)
-                    v ? (void)run->fn(blocks, out, n) : (void)q4k_dequantize(blocks, n, out);
+                if (v)
+                    plan->run(run->fn, &w, iters);
+                else
+                    for (uint64_t it = 0; it < iters; it++)
+                        plan->run_dispatched(in, out, n);
                 uint64_t dt = q4k_now_ns() - t0;
                 if (dt >= min_ms * 1e6 || iters >= (1ull << 30))
                     break;
@@ -129,13 +154,16 @@ int cmd_bench(int argc, char **argv)
             }
             for (int r = 0; r < repeats; r++) {
                 uint64_t t0 = q4k_now_ns();
-                for (uint64_t it = 0; it < iters; it++)
-                    v ? (void)run->fn(blocks, out, n) : (void)q4k_dequantize(blocks, n, out);
+                if (v)
+                    plan->run(run->fn, &w, iters);
+                else
+                    for (uint64_t it = 0; it < iters; it++)
+                        plan->run_dispatched(in, out, n);
                 samples[r] = (double)(q4k_now_ns() - t0) / ((double)iters * (double)n);
             }
             double med = q4k_median(samples, (size_t)repeats);
             double mad = q4k_mad(samples, (size_t)repeats, med);
-            double gbs = med > 0 ? Q4K_BLOCK_VALUES * sizeof(float) / med : 0;
+            double gbs = med > 0 ? (double)plan->out_bytes_per_unit / med : 0;
             char label[128];
             snprintf(label, sizeof label, v ? "%s" : "auto (%s)", run->name);
             if (csv)
@@ -146,6 +174,6 @@ int cmd_bench(int argc, char **argv)
             fflush(stdout);
         }
     }
-    free(blocks), free(out), free(samples);
+    free(in), free(out), free(samples);
     return 0;
 }

@@ -1,7 +1,7 @@
 /* cmd_gguf.c - `q4k gguf`: look inside llama.cpp GGUF files.
  *   q4k gguf list FILE [--json]            the tensor table (and header facts)
  *   q4k gguf dequant FILE TENSOR OUT.f32   one tensor as raw float32
- *   q4k gguf layers ...                    (tuner/cmd_gguf_layers.c)
+ *   q4k gguf layers ...                    (tuner/cli/cmd_gguf_layers.c)
  * Exit status: 0 success, 1 a failure while doing the work (writing the
  * output), 2 usage or input errors (bad arguments, bad file, no such tensor,
  * a type that cannot be dequantized). */

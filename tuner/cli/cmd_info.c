@@ -6,14 +6,19 @@
 #include <string.h>
 
 #include "commands.h"
+#include "llc_probe.h"
 #include "machine.h"
+#include "measure.h"
 #include "q4k.h"
 #include "q4k_dispatch.h"
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: q4k info [--profile FILE]\n\n"
-               "Shows the CPU, its features, the build, and the dispatch table in force:\n"
+    fprintf(f, "usage: q4k info [--profile FILE] [--measure-cache]\n\n"
+               "Shows the CPU, its features (detected, masked by Q4K_CPU_DISABLE, in effect),\n"
+               "the last-level cache size (what the OS reports and what the tuner would use;\n"
+               "--measure-cache runs the tuner's store-loop probe, a few seconds), the\n"
+               "build, and the dispatch table in force:\n"
                "the built-in one (default, or compiled in from a profile with\n"
                "cmake -DQ4K_PROFILE) or a profile loaded at run time (Q4K_PROFILE in the\n"
                "environment, or --profile FILE here, which also validates the file).\n"
@@ -21,23 +26,25 @@ static void usage(FILE *f)
                "Q4K_VARIANT=name in the environment forces one variant everywhere.\n");
 }
 
-static void print_size(size_t bytes)
+/* Space-separated names of bits, "(none)" for none. */
+static const char *names(uint32_t bits, char *buf, size_t len)
 {
-    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
-        printf("%zu MiB", bytes >> 20);
-    else if (bytes >= 1024)
-        printf("%zu KiB", bytes >> 10);
-    else
-        printf("%zu bytes", bytes);
+    q4k_feature_names(bits, buf, len);
+    if (!buf[0])
+        snprintf(buf, len, "(none)");
+    return buf;
 }
 
 int cmd_info(int argc, char **argv)
 {
     const char *profile = NULL;
+    int measure_cache = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             return 0;
+        } else if (!strcmp(argv[i], "--measure-cache")) {
+            measure_cache = 1;
         } else if (!strcmp(argv[i], "--profile") && i + 1 < argc) {
             profile = argv[++i];
         } else {
@@ -57,13 +64,41 @@ int cmd_info(int argc, char **argv)
     }
 
     q4k_machine m;
+    char pinned[96] = "";
+    if (measure_cache)
+        measure_pin_thread(pinned, sizeof pinned); /* as q4k measure does, before describing */
     machine_describe(&m);
     printf("cpu:        %s\n", m.cpu);
     printf("device:     %s%s\n", m.device, m.emulated ? " (emulated: timings are not performance)" : "");
-    printf("arch:       %s, features: %s\n", m.arch, m.features[0] ? m.features : "(none)");
-    printf("cores:      %u logical, core type %s, last-level cache ", m.cores, m.core_type);
-    print_size(m.llc_bytes);
-    printf("\nos:         %s\n", m.os);
+    printf("arch:       %s\n", m.arch);
+
+    char buf[256];
+    const uint32_t detected = q4k_cpu_features_detected(), effective = q4k_cpu_features();
+    const char *disable = getenv("Q4K_CPU_DISABLE");
+    printf("features:   %s\n", names(effective, buf, sizeof buf));
+    printf("  detected: %s\n", names(detected, buf, sizeof buf));
+    if (disable && *disable)
+        printf("  Q4K_CPU_DISABLE=%s: masks %s\n", disable, names(detected & ~effective, buf, sizeof buf));
+    else
+        printf("  Q4K_CPU_DISABLE: (not set)\n");
+
+    printf("cores:      %u logical, core type %s\n", m.cores, m.core_type);
+    char used[32], said[32];
+    if (m.llc_reported) {
+        machine_format_bytes(m.llc_reported, said, sizeof said);
+        printf("last-level cache reported: %s (%s)\n", said, m.llc_reported_by);
+    } else {
+        printf("last-level cache reported: (nothing)\n");
+    }
+    if (measure_cache)
+        llc_probe_apply(&m, LLC_PROBE_FULL, 0, buf, sizeof buf);
+    machine_format_bytes(m.llc_bytes, used, sizeof used);
+    printf("last-level cache used:     %s, %s\n", m.llc_bytes ? used : "unknown", m.llc_source);
+    if (measure_cache && buf[0])
+        printf("  store loop: %s\n", buf);
+    else if (!measure_cache && !m.emulated)
+        printf("  (q4k measure measures it; so does q4k info --measure-cache)\n");
+    printf("os:         %s\n", m.os);
     printf("build:      q4k %s (commit %s), %s, flags %s\n", m.version, m.commit, m.compiler, m.flags);
     printf("kernels:    generator %s; %zu variants usable here of %zu compiled\n", m.generator,
            q4k_variant_count(), q4k_variant_count_all());

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "op_plan.h"
 #include "q4k.h"
 
 static void print_features(FILE *f, uint32_t bits, const char *sep, int quoted)
@@ -19,50 +20,63 @@ static void print_features(FILE *f, uint32_t bits, const char *sep, int quoted)
 
 int cmd_list(int argc, char **argv)
 {
-    int all = 0, json = 0;
+    int all = 0, json = 0, op = -1;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--all"))
             all = 1;
         else if (!strcmp(argv[i], "--json"))
             json = 1;
-        else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: q4k list [--all] [--json]\n\n"
-                   "Lists the kernel variants usable on this CPU: name, ISA, method, unroll,\n"
-                   "prefetch distance (blocks), store kind and required CPU features.\n"
-                   "  --all   every compiled variant, with a column saying if it is usable here\n"
-                   "  --json  one JSON array on stdout\n");
+        else if (!strcmp(argv[i], "--op") && i + 1 < argc) {
+            char err[200];
+            const op_plan *p = op_plan_parse(argv[++i], err, sizeof err);
+            if (!p) {
+                fprintf(stderr, "q4k list: %s\n", err);
+                return 2;
+            }
+            op = (int)p->op;
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            printf("usage: q4k list [--all] [--json] [--op NAME]\n\n"
+                   "Lists the kernel variants usable on this CPU: name, operation, ISA, method,\n"
+                   "unroll, prefetch distance (blocks), store kind and required CPU features.\n"
+                   "  --all      every compiled variant, with a column saying if it is usable here\n"
+                   "  --json     one JSON array on stdout\n"
+                   "  --op NAME  only the variants of one operation (there is: %s)\n",
+                   op_plan_names());
             return 0;
         } else {
             fprintf(stderr, "q4k list: unknown option '%s' (try --help)\n", argv[i]);
             return 2;
         }
     }
-    size_t n = all ? q4k_variant_count_all() : q4k_variant_count();
+    size_t n_all = all ? q4k_variant_count_all() : q4k_variant_count(), n = 0;
     if (json)
         printf("[\n");
     else
-        printf("%-36s %-7s %-6s %6s %8s %-5s %-6s %s\n", "variant", "isa", "method", "unroll",
+        printf("%-36s %-8s %-7s %-6s %6s %8s %-5s %-6s %s\n", "variant", "op", "isa", "method", "unroll",
                "prefetch", "store", "usable", "features");
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n_all; i++) {
         const q4k_variant *v = all ? q4k_variant_at_all(i) : q4k_variant_at(i);
+        if (op >= 0 && v->op != (q4k_op)op)
+            continue;
         const int usable = q4k_variant_usable(v);
         if (json) {
-            printf("  {\"name\": \"%s\", \"isa\": \"%s\", \"method\": \"%s\", \"unroll\": %u, "
-                   "\"prefetch\": %u, \"nontemporal\": %s, \"usable\": %s, \"complexity\": %u, "
-                   "\"features\": [",
-                   v->name, v->isa, v->method, v->unroll, v->prefetch,
+            printf("%s  {\"name\": \"%s\", \"op\": \"%s\", \"isa\": \"%s\", \"method\": \"%s\", "
+                   "\"unroll\": %u, \"prefetch\": %u, \"nontemporal\": %s, \"usable\": %s, "
+                   "\"complexity\": %u, \"features\": [",
+                   n ? ",\n" : "", v->name, q4k_op_name(v->op), v->isa, v->method, v->unroll, v->prefetch,
                    v->nontemporal ? "true" : "false", usable ? "true" : "false", v->complexity);
             print_features(stdout, v->features, ", ", 1);
-            printf("]}%s\n", i + 1 < n ? "," : "");
+            printf("]}");
         } else {
-            printf("%-36s %-7s %-6s %6u %8u %-5s %-6s ", v->name, v->isa, v->method, v->unroll,
-                   v->prefetch, v->nontemporal ? "nt" : "plain", usable ? "yes" : "no");
+            printf("%-36s %-8s %-7s %-6s %6u %8u %-5s %-6s ", v->name, q4k_op_name(v->op), v->isa, v->method,
+                   v->unroll, v->prefetch, v->nontemporal ? "nt" : "plain", usable ? "yes" : "no");
             print_features(stdout, v->features, ",", 0);
             putchar('\n');
         }
+        n++;
     }
     if (json)
-        printf("]\n");
+        printf("%s]\n", n ? "\n" : "");
     else
         fprintf(stderr, "%zu variant(s)%s; CPU features: ", n, all ? " compiled" : " usable here");
     if (!json) {

@@ -13,13 +13,16 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: q4k measure [--quick] [--out FILE.csv] [--resume] [--variants PATTERNS]\n"
-            "                   [--sizes LIST] [--warm|--cold|--both] [--samples N]\n"
-            "                   [--min-sample-us US]\n\n"
-            "Verifies every variant usable on this CPU against the scalar baseline (a\n"
-            "failing one is excluded and named), then times every variant and the\n"
-            "pure-store limits (limit:store, limit:stream, limit:memset) at every size.\n"
-            "Writes one CSV row per (variant, mode, size): median and MAD in ns/block.\n\n"
+            "usage: q4k measure [--quick] [--out FILE.csv] [--resume] [--op NAME]\n"
+            "                   [--variants PATTERNS] [--sizes LIST] [--warm|--cold|--both]\n"
+            "                   [--samples N] [--min-sample-us US] [--llc SIZE]\n\n"
+            "Finds the last-level cache size one core reaches (the knee of a store loop\n"
+            "over doubling buffers; it decides which sizes select on warm measurements),\n"
+            "verifies every variant usable on this CPU against its op's scalar baseline\n"
+            "(a failing one is excluded and named), then per operation times every\n"
+            "variant and the pure-store limits (limit:store, limit:stream, limit:memset)\n"
+            "at every size. Writes one CSV row per (op, variant, mode, size): median and\n"
+            "MAD in ns per unit of the op's size (dequant: ns/block).\n\n"
             "%s"
             "\nProgress and an ETA go to stderr. Under an emulator (qemu) the run works\n"
             "but its timings are not performance; the CSV says so.\n",

@@ -14,11 +14,14 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: q4k select MEASUREMENTS.csv [MORE.csv ...] [--out PROFILE] [--report DIR]\n\n"
-            "Picks per size bucket the fastest variant, keeping the simpler one where two\n"
-            "are within noise (median +- max(MAD, 1%%)), and the SIMD threshold (the largest\n"
-            "size at which the scalar baseline is still as fast). Sizes whose input plus\n"
-            "output fit in half the last-level cache are decided on warm measurements,\n"
-            "larger ones on cold (rule: tuner/select_rule.h).\n\n"
+            "Per operation and size bucket picks the fastest variant, keeping the simpler\n"
+            "one where two are within noise (median +- max(MAD, 1%%)), and the SIMD threshold\n"
+            "(the largest size at which the op's scalar baseline is still as fast). Sizes\n"
+            "whose input plus output fit in half the last-level cache (llc_bytes in the\n"
+            "CSV header: measured by q4k measure) are decided on warm measurements, larger\n"
+            "ones on cold (rule: tuner/lib/select_rule.h). The profile has one\n"
+            "'bucket OP SIZE VARIANT' line per bucket (format 2).\n\n"
+            "Reads measurements formats 1 (dequant only) and 2.\n"
             "Several files of the same machine and build are merged (a later point\n"
             "replaces an earlier one); files of different machines, compilers, flags or\n"
             "kernels are refused.\n\n"
@@ -85,15 +88,23 @@ int cmd_select(int argc, char **argv)
         measure_set_free(&set);
         return 1;
     }
-    fprintf(stderr, "select: %zu buckets, scalar still as fast up to %zu blocks", sel.n_buckets, sel.scalar_max);
+    size_t n_buckets = 0;
+    for (size_t k = 0; k < sel.n_ops; k++)
+        n_buckets += sel.ops[k].n_buckets;
+    fprintf(stderr, "select: %zu buckets", n_buckets);
     if (out)
         fprintf(stderr, "; profile written to %s", out);
     if (report_dir)
         fprintf(stderr, "; report in %s", report_dir);
     fputc('\n', stderr);
-    for (size_t i = 0; i < sel.n_buckets; i++)
-        fprintf(stderr, "  %8zu blocks (%s): %s\n", sel.buckets[i].blocks, sel.buckets[i].mode,
-                sel.buckets[i].winner->variant);
+    for (size_t k = 0; k < sel.n_ops; k++) {
+        const select_op *o = &sel.ops[k];
+        fprintf(stderr, "%s: %s still as fast up to %zu %s\n", o->plan->name, o->plan->baseline, o->scalar_max,
+                o->plan->units);
+        for (size_t i = 0; i < o->n_buckets; i++)
+            fprintf(stderr, "  %8zu %s (%s): %s\n", o->buckets[i].size, o->plan->units, o->buckets[i].mode,
+                    o->buckets[i].winner->variant);
+    }
     measure_set_free(&set);
     return 0;
 }

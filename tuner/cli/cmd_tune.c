@@ -28,9 +28,10 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: q4k tune [--out DIR] [--quick] [--no-hyperfine] [measure options]\n\n"
-            "Measures every variant on this machine (q4k measure), selects the per-size\n"
-            "winners and the SIMD threshold (q4k select), confirms the winners with\n"
-            "hyperfine and writes into DIR (default results/<device>/):\n"
+            "Finds the last-level cache size and measures every variant of every operation\n"
+            "on this machine (q4k measure), selects the per-op, per-size winners and the\n"
+            "SIMD threshold (q4k select), confirms the winners with hyperfine and writes\n"
+            "into DIR (default results/<device>/):\n"
             "  measurements.csv  every point (median, MAD, warm/cold, flags)\n"
             "  profile           the winners: cmake -DQ4K_PROFILE=DIR/profile or Q4K_PROFILE\n"
             "  report.md         winners, speed-ups, store-limit ratios, every variant\n"
@@ -197,17 +198,21 @@ int cmd_tune(int argc, char **argv)
     }
     fprintf(stderr, "tune: done: %s/{measurements.csv,profile,report.md,chart.svg%s}\n", out,
             cli.no_hyperfine || m.emulated ? "" : ",hyperfine.json,hyperfine.md");
-    fprintf(stderr, "tune: scalar still as fast up to %zu blocks; winners:\n", sel.scalar_max);
-    for (size_t i = 0; i < sel.n_buckets; i++) {
-        const select_bucket *b = &sel.buckets[i];
-        fprintf(stderr, "  %8zu blocks (%s): %-36s %8.2f ns/block", b->blocks, b->mode, b->winner->variant,
-                b->winner->median_ns);
-        if (b->scalar)
-            fprintf(stderr, "  %5.2fx scalar", b->scalar->median_ns / b->winner->median_ns);
-        if (b->store_best)
-            fprintf(stderr, "  %3.0f%% of %s", 100 * b->store_best->median_ns / b->winner->median_ns,
-                    b->store_best->variant);
-        fputc('\n', stderr);
+    for (size_t k = 0; k < sel.n_ops; k++) {
+        const select_op *o = &sel.ops[k];
+        fprintf(stderr, "tune: %s: %s still as fast up to %zu %s; winners:\n", o->plan->name, o->plan->baseline,
+                o->scalar_max, o->plan->units);
+        for (size_t i = 0; i < o->n_buckets; i++) {
+            const select_bucket *b = &o->buckets[i];
+            fprintf(stderr, "  %8zu %s (%s): %-36s %8.2f ns/%s", b->size, o->plan->units, b->mode,
+                    b->winner->variant, b->winner->median_ns, o->plan->unit);
+            if (b->scalar)
+                fprintf(stderr, "  %5.2fx scalar", b->scalar->median_ns / b->winner->median_ns);
+            if (b->store_best)
+                fprintf(stderr, "  %3.0f%% of %s", 100 * b->store_best->median_ns / b->winner->median_ns,
+                        b->store_best->variant);
+            fputc('\n', stderr);
+        }
     }
     if (excluded)
         fprintf(stderr, "tune: %zu variants failed verification and were excluded (see report.md)\n", excluded);

@@ -4,62 +4,79 @@
 #include <string.h>
 
 #include "commands.h"
+#include "op_plan.h"
 #include "verify.h"
 
 int cmd_verify(int argc, char **argv)
 {
     const char *data = q4k_default_golden_dir();
     const char *only = NULL;
+    const op_plan *only_op = NULL;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--data") && i + 1 < argc)
+        if (!strcmp(argv[i], "--op") && i + 1 < argc) {
+            char err[200];
+            if (!(only_op = op_plan_parse(argv[++i], err, sizeof err))) {
+                fprintf(stderr, "q4k verify: %s\n", err);
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "--data") && i + 1 < argc)
             data = argv[++i];
         else if (!strcmp(argv[i], "--no-golden"))
             data = NULL;
         else if (!strcmp(argv[i], "--variant") && i + 1 < argc)
             only = argv[++i];
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-            printf("usage: q4k verify [--variant NAME] [--data DIR | --no-golden]\n\n"
-                   "Checks every variant usable on this CPU bit-exactly against the scalar\n"
-                   "baseline (every non-NaN value bit for bit, NaN by class) on random and\n"
-                   "adversarial blocks (special fp16 d/dmin, every scale byte value), sizes\n"
-                   "0..64 at unaligned addresses with guard bytes, and the golden vectors in\n"
-                   "DIR (default: $Q4K_TESTDATA or the source tree's tests/data).\n"
-                   "Exit status: 0 all pass, 1 a variant failed, 2 usage error.\n");
+            printf("usage: q4k verify [--op NAME] [--variant NAME] [--data DIR | --no-golden]\n\n"
+                   "Checks every variant usable on this CPU bit-exactly against its operation's\n"
+                   "scalar baseline (every non-NaN value bit for bit, NaN by class); for dequant\n"
+                   "on random and adversarial blocks (special fp16 d/dmin, every scale byte\n"
+                   "value), sizes 0..64 at unaligned addresses with guard bytes, and the golden\n"
+                   "vectors in DIR (default: $Q4K_TESTDATA or the source tree's tests/data).\n"
+                   "  --op NAME  only the variants of one operation (there is: %s)\n"
+                   "Exit status: 0 all pass, 1 a variant failed, 2 usage error.\n",
+                   op_plan_names());
             return 0;
         } else {
             fprintf(stderr, "q4k verify: unknown option '%s' (try --help)\n", argv[i]);
             return 2;
         }
     }
-    const q4k_variant *scalar = q4k_variant_find("q4k_dequant__scalar");
     int failures = 0;
+    size_t checked = 0;
     printf("%-36s %-7s %12s %10s  %s\n", "variant", "isa", "values", "mismatch", "result");
-    if (data) {
-        q4k_verify_report rep;
-        int st = q4k_verify_golden(scalar, data, &rep);
-        printf("%-36s %-7s %12zu %10zu  %s\n", "golden vectors (scalar baseline)", "scalar",
-               rep.values, rep.mismatches,
-               st == 0 ? (rep.values ? "pass" : "skipped: no golden files") : rep.first);
-        failures += st != 0;
-    } else {
+    if (!data)
         fprintf(stderr, "q4k verify: no golden vectors found; checking against the scalar "
                         "baseline only (pass --data DIR)\n");
-    }
-    size_t n = q4k_variant_count(), checked = 0;
-    for (size_t i = 0; i < n; i++) {
-        const q4k_variant *v = q4k_variant_at(i);
-        if (only && strcmp(only, v->name))
+    for (size_t k = 0; k < op_plan_count(); k++) {
+        const op_plan *p = op_plan_at(k);
+        if (only_op && p != only_op)
             continue;
-        q4k_verify_report rep;
-        int st = q4k_verify_variant(v, data, &rep);
-        printf("%-36s %-7s %12zu %10zu  %s\n", v->name, v->isa, rep.values, rep.mismatches,
-               st == 0 ? "pass" : st > 0 ? rep.first : "error: out of memory");
-        fflush(stdout);
-        failures += st != 0;
-        checked++;
+        const q4k_variant *base = q4k_variant_find(p->baseline);
+        if (data && p->verify_golden && base) {
+            q4k_verify_report rep;
+            char label[80];
+            snprintf(label, sizeof label, "golden vectors (%s baseline)", p->name);
+            int st = p->verify_golden(base, data, &rep);
+            printf("%-36s %-7s %12zu %10zu  %s\n", label, base->isa, rep.values, rep.mismatches,
+                   st == 0 ? (rep.values ? "pass" : "skipped: no golden files") : rep.first);
+            failures += st != 0;
+        }
+        for (size_t i = 0; i < q4k_variant_count(); i++) {
+            const q4k_variant *v = q4k_variant_at(i);
+            if (v->op != p->op || (only && strcmp(only, v->name)))
+                continue;
+            q4k_verify_report rep;
+            int st = p->verify(v, data, &rep);
+            printf("%-36s %-7s %12zu %10zu  %s\n", v->name, v->isa, rep.values, rep.mismatches,
+                   st == 0 ? "pass" : st > 0 ? rep.first : "error: out of memory");
+            fflush(stdout);
+            failures += st != 0;
+            checked++;
+        }
     }
     if (only && !checked) {
-        fprintf(stderr, "q4k verify: no usable variant named '%s' (see 'q4k list')\n", only);
+        fprintf(stderr, "q4k verify: no usable variant named '%s'%s%s (see 'q4k list')\n", only,
+                only_op ? " of " : "", only_op ? only_op->name : "");
         return 2;
     }
     fprintf(stderr, "%zu variant(s) checked, %d failure(s)\n", checked, failures);

@@ -1,4 +1,4 @@
-/* commands.h - the q4k program's subcommands, one file each (tuner/cmd_*.c).
+/* commands.h - the q4k program's subcommands, one file each (tuner/cli/cmd_*.c).
  * Each takes argv with argv[0] = its own name and returns the exit status:
  * 0 success, 1 failure (e.g. a variant failed verification), 2 usage or
  * input error. Errors go to stderr; machine-readable output to stdout. */

@@ -5,36 +5,43 @@
 #include <string.h>
 
 #include "measure_cli.h"
+#include "op_plan.h"
 #include "q4k.h"
 
 const char *measure_cli_options_help(void)
 {
-    return "options:\n"
+    static char text[4096];
+    snprintf(text, sizeof text, "options:\n"
            "  --quick            few sizes (1,16,512,8192) and samples, verification without\n"
-           "                     the golden files: well under a minute (under an emulator:\n"
-           "                     sizes 1,16,256)\n"
+           "                     the golden files, a cheaper cache probe: well under a\n"
+           "                     minute (under an emulator: sizes 1,16,256)\n"
            "  --resume           continue an interrupted run (same machine and build only)\n"
+           "  --op NAME          measure one operation only (default: every one; there is:\n"
+           "                     %s)\n"
            "  --variants PATTERNS  comma-separated globs over variant names, e.g.\n"
            "                     '*avx2_lut*,*avx2_u2*' (the scalar baseline and the\n"
            "                     store limits are always measured)\n"
-           "  --sizes LIST       block counts: '1,16,512' or '1-65536' (powers of two);\n"
-           "                     default 1-65536, --quick 1,16,512,8192\n"
+           "  --sizes LIST       sizes in the op's unit (dequant: blocks): '1,16,512' or\n"
+           "                     '1-65536' (powers of two); default 1-65536, --quick\n"
+           "                     1,16,512,8192\n"
            "  --warm | --cold | --both\n"
            "                     warm: buffers reused (in cache); cold: rotated over more\n"
            "                     than the last-level cache; default both\n"
            "  --samples N        samples per point (default 25, --quick 7)\n"
-           "  --min-sample-us US a sample lasts at least this long (default 2000, --quick 200)\n";
+           "  --min-sample-us US a sample lasts at least this long (default 2000, --quick 200)\n"
+           "  --llc SIZE         the last-level cache size to use (e.g. 32M, 1536K) instead of\n"
+           "                     measuring it: by default a store loop over doubling buffers\n"
+           "                     finds the knee where the time per byte jumps to the DRAM\n"
+           "                     level (the OS's figure is wrong on many VMs)\n", op_plan_names());
+    return text;
 }
 
 void measure_cli_adapt(measure_config *cfg, const measure_cli *cli, const q4k_machine *m)
 {
     if (!m->emulated || !cli->quick)
         return;
-    if (!cli->sizes_given) {
-        static const size_t sizes[] = {1, 16, 256};
-        memcpy(cfg->sizes, sizes, sizeof sizes);
-        cfg->n_sizes = sizeof sizes / sizeof sizes[0];
-    }
+    if (!cli->sizes_given)
+        cfg->emulated_sizes = 1; /* each op plan's emulated_sizes */
     if (!cli->samples_given)
         cfg->samples = 5;
     cfg->max_repeats = 0;
@@ -49,6 +56,36 @@ static int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigne
     if (errno || end == s || *end || *s == '-' || v < lo || v > hi)
         return -1;
     *out = v;
+    return 0;
+}
+
+/* "32M", "1536K", "1G", "33554432" -> bytes, 64 KiB to 16 GiB. */
+static int parse_bytes(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *s == '-')
+        return -1;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift)
+        end++;
+    if (*end == 'i' && shift)
+        end++;
+    if (*end == 'B' || (*end == 'b' && !end[1]))
+        end++;
+    if (*end || v > (16ull << 30) >> shift)
+        return -1;
+    v <<= shift;
+    if (v < (64u << 10))
+        return -1;
+    *out = (size_t)v;
     return 0;
 }
 
@@ -90,7 +127,8 @@ int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *c
         } else if (tune_options && !strcmp(a, "--no-hyperfine")) {
             cli->no_hyperfine = 1;
         } else if (!strcmp(a, "--out") || !strcmp(a, "--variants") || !strcmp(a, "--sizes") ||
-                   !strcmp(a, "--samples") || !strcmp(a, "--min-sample-us")) {
+                   !strcmp(a, "--samples") || !strcmp(a, "--min-sample-us") || !strcmp(a, "--op") ||
+                   !strcmp(a, "--llc")) {
             if (!val) {
                 snprintf(err, errlen, "%s needs a value", a);
                 return Q4K_EINVAL;
@@ -105,6 +143,16 @@ int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *c
                 if (rc)
                     return rc;
                 cli->sizes_given = 1;
+            } else if (!strcmp(a, "--op")) {
+                const op_plan *p = op_plan_parse(val, err, errlen);
+                if (!p)
+                    return Q4K_EINVAL;
+                cfg->ops |= 1u << p->op;
+            } else if (!strcmp(a, "--llc")) {
+                if (parse_bytes(val, &cfg->llc_given)) {
+                    snprintf(err, errlen, "--llc takes a size from 64K to 16G, e.g. 32M, not '%s'", val);
+                    return Q4K_EINVAL;
+                }
             } else if (!strcmp(a, "--samples")) {
                 if (parse_uint(val, 3, 1000, &u)) {
                     snprintf(err, errlen, "--samples takes 3 to 1000, not '%s'", val);

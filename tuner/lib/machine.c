@@ -255,12 +255,14 @@ static size_t parse_cache_size(const char *s)
     return (size_t)v;
 }
 
-/* Size of the highest-level data or unified cache. sysfs first: on virtual
- * machines sysconf can report the whole socket's L3. */
-static size_t last_level_cache(void)
+/* Size of the highest-level data or unified cache, as the OS reports it,
+ * and where from. sysfs first (it describes cpu0's own cache); sysconf
+ * (glibc: cpuid) after it. Either can be the whole host's on a VM. */
+static size_t last_level_cache(char *by, size_t bylen)
 {
     size_t best = 0;
     int best_level = 0;
+    copy(by, bylen, "");
 #if defined(__linux__)
     for (int i = 0; i < 8; i++) {
         char path[96], buf[32];
@@ -289,21 +291,66 @@ static size_t last_level_cache(void)
         if (f)
             fclose(f);
     }
+    if (best)
+        copy(by, bylen, "sysfs");
 #if defined(_SC_LEVEL3_CACHE_SIZE)
     if (!best) {
         long l3 = sysconf(_SC_LEVEL3_CACHE_SIZE), l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
         best = l3 > 0 ? (size_t)l3 : l2 > 0 ? (size_t)l2 : 0;
+        if (best)
+            copy(by, bylen, "sysconf");
     }
 #endif
 #elif defined(__APPLE__)
     uint64_t v = 0;
     size_t len = sizeof v;
-    if (sysctlbyname("hw.perflevel0.l2cachesize", &v, &len, NULL, 0) == 0 ||
-        (len = sizeof v, sysctlbyname("hw.l2cachesize", &v, &len, NULL, 0) == 0))
+    if (sysctlbyname("hw.perflevel0.l2cachesize", &v, &len, NULL, 0) == 0) {
         best = (size_t)v;
+        copy(by, bylen, "sysctl hw.perflevel0.l2cachesize");
+    } else if (len = sizeof v, sysctlbyname("hw.l2cachesize", &v, &len, NULL, 0) == 0) {
+        best = (size_t)v;
+        copy(by, bylen, "sysctl hw.l2cachesize");
+    }
 #endif
     (void)best_level;
     return best;
+}
+
+void machine_format_bytes(size_t bytes, char *out, size_t outlen)
+{
+    if (bytes >= ((size_t)1 << 30) && bytes % ((size_t)1 << 30) == 0)
+        snprintf(out, outlen, "%zu GiB", bytes >> 30);
+    else if (bytes >= ((size_t)1 << 20) && bytes % ((size_t)1 << 20) == 0)
+        snprintf(out, outlen, "%zu MiB", bytes >> 20);
+    else if (bytes >= ((size_t)1 << 20))
+        snprintf(out, outlen, "%.1f MiB", (double)bytes / (1 << 20));
+    else if (bytes >= 1024 && bytes % 1024 == 0)
+        snprintf(out, outlen, "%zu KiB", bytes >> 10);
+    else
+        snprintf(out, outlen, "%zu bytes", bytes);
+}
+
+void machine_llc_from_report(q4k_machine *m, const char *why_not_measured)
+{
+    char said[32], cap[32];
+    const char *why = why_not_measured && *why_not_measured ? why_not_measured : NULL;
+    machine_format_bytes(m->llc_reported, said, sizeof said);
+    machine_format_bytes(MACHINE_LLC_PLAUSIBLE_MAX, cap, sizeof cap);
+    if (!m->llc_reported) {
+        m->llc_bytes = 0;
+        snprintf(m->llc_source, sizeof m->llc_source, "unknown: the OS reports no cache size%s%s", why ? "; " : "",
+                 why ? why : "");
+    } else if (m->llc_reported > MACHINE_LLC_PLAUSIBLE_MAX) {
+        m->llc_bytes = MACHINE_LLC_PLAUSIBLE_MAX;
+        snprintf(m->llc_source, sizeof m->llc_source, "capped: %s said %s, more than the %s one core is assumed "
+                 "to reach%s%s", m->llc_reported_by, said, cap, why ? "; " : "", why ? why : "");
+    } else {
+        m->llc_bytes = m->llc_reported;
+        snprintf(m->llc_source, sizeof m->llc_source, "%s%s%s", m->llc_reported_by, why ? " (" : "",
+                 why ? why : "");
+        if (why)
+            strncat(m->llc_source, ")", sizeof m->llc_source - strlen(m->llc_source) - 1);
+    }
 }
 
 /* git commit of the tree this file was compiled from, if it is still there. */
@@ -321,7 +368,7 @@ static void describe_commit(char *out, size_t outlen)
     *slash = '\0';
     if (!(slash = strrchr(root, '/')))
         return;
-    *slash = '\0'; /* .../tuner/machine.c -> ... */
+    *slash = '\0'; /* .../tuner/lib/machine.c -> .../tuner: git finds the checkout from there */
     char cmd[700], line[128] = "";
     snprintf(cmd, sizeof cmd, "git -C '%s' rev-parse --short=12 HEAD 2>/dev/null", root);
     FILE *p = popen(cmd, "r");
@@ -399,8 +446,9 @@ void machine_describe(q4k_machine *m)
              (unsigned long long)q4k_timer_resolution_ns());
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     m->cores = n > 0 ? (unsigned)n : 1;
-    m->llc_bytes = last_level_cache();
+    m->llc_reported = last_level_cache(m->llc_reported_by, sizeof m->llc_reported_by);
     m->emulated = detect_emulation(m);
+    machine_llc_from_report(m, "not measured");
 
     /* Device slug: arch, CPU model (minus the noise words), microarchitecture
      * where known, widest ISA; emulated runs say "qemu" instead of a model. */

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "benchdata.h"
+#include "llc_probe.h"
 #include "measure.h"
 #include "measure_csv.h"
 #include "q4k.h"
@@ -16,29 +17,28 @@
 #include "timer.h"
 #include "verify.h"
 
-enum { OUT_BYTES_PER_BLOCK = Q4K_BLOCK_VALUES * sizeof(float) };
-#define SENTINEL_BLOCKS 16
 #define TIMER_TICKS_PER_SAMPLE 1000.0
-#define DEFAULT_LLC_BYTES ((size_t)32 << 20)
+#define DEFAULT_LLC_BYTES ((size_t)32 << 20) /* cold rotation when the cache size is unknown */
 
-/* One thing that is timed: a kernel variant or a store limit. */
+/* One thing that is timed: a kernel variant of an op, or a store limit
+ * writing that op's output bytes. */
 typedef struct subject {
-    measure_row meta;          /* the descriptive columns of its rows */
-    q4k_kernel_fn fn;
+    measure_row meta;          /* the descriptive columns of its rows (op included) */
+    const op_plan *plan;       /* its op */
+    q4k_kernel_fn fn;          /* the variant's kernel (NULL for a store limit) */
+    const storelimit *limit;   /* the store limit (NULL for a variant) */
     unsigned long long iters;  /* calls per sample, from calibration */
-    double *samples;           /* ns per block */
+    double *samples;           /* ns per unit */
 } subject;
 
-/* Input and output memory of one group: `slots` (input, output) pairs of
- * n blocks each; warm uses slot 0 only, cold walks through all of them. */
+/* Input and output memory of one group: a workload (op_plan.h) in buffers
+ * allocated once for the largest group of any op. */
 typedef struct arena {
-    uint8_t *in;
-    float *out;
+    op_workload w;
     size_t in_cap, out_cap; /* bytes allocated */
-    size_t n, slots, slot;
 } arena;
 
-/* The scalar baseline re-timed at a fixed warm size to detect drift. */
+/* The first op's baseline re-timed at a fixed warm size to detect drift. */
 typedef struct sentinel {
     subject s;
     arena a;
@@ -48,19 +48,17 @@ typedef struct sentinel {
 void measure_config_defaults(measure_config *cfg, int quick)
 {
     memset(cfg, 0, sizeof *cfg);
+    cfg->quick = quick;
     if (quick) {
-        static const size_t q[] = {1, 16, 512, 8192};
-        memcpy(cfg->sizes, q, sizeof q);
-        cfg->n_sizes = sizeof q / sizeof q[0];
         cfg->samples = 7;
         cfg->min_sample_ns = 200e3;
         cfg->max_repeats = 1;
+        cfg->llc_probe = LLC_PROBE_QUICK;
     } else {
-        for (size_t e = 0; e <= 16; e++)
-            cfg->sizes[cfg->n_sizes++] = (size_t)1 << e;
         cfg->samples = 25;
         cfg->min_sample_ns = 2e6;
         cfg->max_repeats = 2;
+        cfg->llc_probe = LLC_PROBE_FULL;
     }
     cfg->warm = cfg->cold = 1;
     cfg->sentinel_samples = 5;
@@ -68,6 +66,25 @@ void measure_config_defaults(measure_config *cfg, int quick)
     cfg->verify = 1;
     cfg->golden = !quick;
     cfg->out_path = "measurements.csv";
+}
+
+const size_t *measure_config_sizes(const measure_config *cfg, const op_plan *p, size_t *n)
+{
+    if (cfg->n_sizes) {
+        *n = cfg->n_sizes;
+        return cfg->sizes;
+    }
+    if (cfg->emulated_sizes) {
+        *n = p->n_emulated_sizes;
+        return p->emulated_sizes;
+    }
+    *n = cfg->quick ? p->n_quick_sizes : p->n_sizes;
+    return cfg->quick ? p->quick_sizes : p->sizes;
+}
+
+int measure_config_has_op(const measure_config *cfg, const op_plan *p)
+{
+    return !cfg->ops || (cfg->ops & (1u << p->op));
 }
 
 static int cmp_size(const void *a, const void *b)
@@ -120,7 +137,8 @@ int measure_parse_sizes(const char *text, measure_config *cfg, char *err, size_t
     cfg->n_sizes = u;
     return Q4K_OK;
 bad:
-    snprintf(err, errlen, "sizes must be block counts from 1 to 1048576, e.g. '1,16,512' or '1-65536' "
+    snprintf(err, errlen, "sizes must be counts of the op's unit (dequant: blocks) from 1 to 1048576, "
+                          "e.g. '1,16,512' or '1-65536' "
                           "(powers of two), not '%s'", text);
     return Q4K_EINVAL;
 }
@@ -167,11 +185,11 @@ static size_t cold_bytes(const q4k_machine *m)
     return 2 * llc;
 }
 
-static size_t slots_for(size_t n, int cold, size_t cold_total)
+static size_t slots_for(const op_plan *p, size_t n, int cold, size_t cold_total)
 {
     if (!cold)
         return 1;
-    size_t per = n * (Q4K_BLOCK_BYTES + OUT_BYTES_PER_BLOCK);
+    size_t per = n * (p->in_bytes_per_unit + p->out_bytes_per_unit);
     size_t slots = (cold_total + per - 1) / per;
     return slots < 2 ? 2 : slots;
 }
@@ -184,47 +202,43 @@ static void *alloc_aligned(size_t bytes)
     return p;
 }
 
-/* Allocate the arena once for the largest group; fill the input with
- * realistic blocks and touch the output so no page fault is ever timed. */
+/* Allocate the arena once for the largest group; touch the output so no
+ * page fault is ever timed. The input is filled per op (arena_fill). */
 static int arena_alloc(arena *a, size_t in_bytes, size_t out_bytes)
 {
     memset(a, 0, sizeof *a);
-    a->in = alloc_aligned(in_bytes);
-    a->out = alloc_aligned(out_bytes);
-    if (!a->in || !a->out) {
-        free(a->in);
-        free(a->out);
+    a->w.in = alloc_aligned(in_bytes);
+    a->w.out = alloc_aligned(out_bytes);
+    if (!a->w.in || !a->w.out) {
+        free(a->w.in);
+        free(a->w.out);
+        memset(a, 0, sizeof *a);
         return Q4K_ENOMEM;
     }
     a->in_cap = in_bytes;
     a->out_cap = out_bytes;
-    enum { TEMPLATE_BLOCKS = 4096 };
-    uint8_t *tpl = q4k_bench_blocks(TEMPLATE_BLOCKS, 0x7e57);
-    if (!tpl) {
-        free(a->in);
-        free(a->out);
-        return Q4K_ENOMEM;
-    }
-    const size_t tpl_bytes = (size_t)TEMPLATE_BLOCKS * Q4K_BLOCK_BYTES;
-    for (size_t off = 0; off < in_bytes; off += tpl_bytes)
-        memcpy(a->in + off, tpl, in_bytes - off < tpl_bytes ? in_bytes - off : tpl_bytes);
-    free(tpl);
-    memset(a->out, 0, out_bytes);
+    memset(a->w.out, 0, out_bytes);
     return Q4K_OK;
+}
+
+/* Realistic input for op p over the whole arena. */
+static void arena_fill(arena *a, const op_plan *p)
+{
+    p->fill_input(a->w.in, a->in_cap, 0x7e57);
 }
 
 static void arena_free(arena *a)
 {
-    free(a->in);
-    free(a->out);
+    free(a->w.in);
+    free(a->w.out);
     memset(a, 0, sizeof *a);
 }
 
 static void arena_setup(arena *a, size_t n, size_t slots)
 {
-    a->n = n;
-    a->slots = slots;
-    a->slot = 0;
+    a->w.n = n;
+    a->w.slots = slots;
+    a->w.slot = 0;
 }
 
 /* ---- timing ----------------------------------------------------------- */
@@ -232,23 +246,30 @@ static void arena_setup(arena *a, size_t n, size_t slots)
 /* Total ns of `iters` calls; cold arenas move to the next slot per call. */
 static uint64_t run_calls(const subject *s, arena *a, unsigned long long iters)
 {
-    const size_t n = a->n;
     uint64_t t0, t1;
-    if (a->slots == 1) {
+    if (s->fn) {
+        t0 = q4k_now_ns();
+        s->plan->run(s->fn, &a->w, iters);
+        t1 = q4k_now_ns();
+        return t1 - t0;
+    }
+    const size_t bytes = a->w.n * s->plan->out_bytes_per_unit;
+    void (*store)(void *, size_t) = s->limit->fn;
+    if (a->w.slots == 1) {
         t0 = q4k_now_ns();
         for (unsigned long long i = 0; i < iters; i++)
-            s->fn(a->in, a->out, n);
+            store(a->w.out, bytes);
         t1 = q4k_now_ns();
     } else {
-        size_t slot = a->slot;
+        size_t slot = a->w.slot;
         t0 = q4k_now_ns();
         for (unsigned long long i = 0; i < iters; i++) {
-            s->fn(a->in + slot * n * Q4K_BLOCK_BYTES, a->out + slot * n * Q4K_BLOCK_VALUES, n);
-            if (++slot == a->slots)
+            store(a->w.out + slot * bytes, bytes);
+            if (++slot == a->w.slots)
                 slot = 0;
         }
         t1 = q4k_now_ns();
-        a->slot = slot;
+        a->w.slot = slot;
     }
     return t1 - t0;
 }
@@ -272,7 +293,7 @@ static void calibrate(subject *s, arena *a, double target_ns)
 
 static double sample(const subject *s, arena *a)
 {
-    return (double)run_calls(s, a, s->iters) / ((double)s->iters * (double)a->n);
+    return (double)run_calls(s, a, s->iters) / ((double)s->iters * (double)a->w.n);
 }
 
 static double sentinel_measure(sentinel *st, double target_ns, unsigned samples)
@@ -288,25 +309,39 @@ static double sentinel_measure(sentinel *st, double target_ns, unsigned samples)
 
 /* ---- the run ---------------------------------------------------------- */
 
+/* One group of points: every subject of one op at one size and mode. */
+typedef struct group {
+    const op_plan *plan;
+    const char *mode;
+    size_t n;
+} group;
+
 typedef struct run_state {
     const measure_config *cfg;
-    const q4k_machine *m;
+    q4k_machine *m;
+    const op_plan *plans[Q4K_OP_COUNT]; /* the ops measured, in plan order */
+    size_t n_plans;
     subject *subjects;
-    size_t n_subjects;
+    size_t n_subjects, n_limits;
     measure_set done;      /* rows already in the file (resume) */
     FILE *csv;
     arena a;
+    const op_plan *filled; /* the op the arena's input holds */
     sentinel st;
     double target_ns;
     size_t n_drift_points;
+    char llc_curve[480];   /* the cache probe's curve, for the header */
 } run_state;
 
-static int add_subject(run_state *rs, const measure_row *meta, q4k_kernel_fn fn)
+static int add_subject(run_state *rs, const measure_row *meta, const op_plan *p, q4k_kernel_fn fn,
+                       const storelimit *limit)
 {
     subject *s = &rs->subjects[rs->n_subjects];
     memset(s, 0, sizeof *s);
     s->meta = *meta;
+    s->plan = p;
     s->fn = fn;
+    s->limit = limit;
     s->samples = calloc(rs->cfg->samples, sizeof *s->samples);
     if (!s->samples)
         return Q4K_ENOMEM;
@@ -317,6 +352,7 @@ static int add_subject(run_state *rs, const measure_row *meta, q4k_kernel_fn fn)
 static void variant_meta(const q4k_variant *v, measure_row *r)
 {
     memset(r, 0, sizeof *r);
+    snprintf(r->op, sizeof r->op, "%s", q4k_op_name(v->op));
     snprintf(r->variant, sizeof r->variant, "%s", v->name);
     snprintf(r->isa, sizeof r->isa, "%s", v->isa);
     snprintf(r->method, sizeof r->method, "%s", v->method ? v->method : "");
@@ -328,68 +364,79 @@ static void variant_meta(const q4k_variant *v, measure_row *r)
 
 /* 1 when every point of this subject is already in the file (resume):
  * then it is neither verified nor timed again. */
-static int all_points_done(const run_state *rs, const char *name)
+static int all_points_done(const run_state *rs, const op_plan *p, const char *name)
 {
     const measure_config *cfg = rs->cfg;
+    size_t n_sizes;
+    const size_t *sizes = measure_config_sizes(cfg, p, &n_sizes);
     for (int cold = 0; cold < 2; cold++) {
         if (!(cold ? cfg->cold : cfg->warm))
             continue;
-        for (size_t i = 0; i < cfg->n_sizes; i++)
-            if (!measure_set_find(&rs->done, name, cold ? "cold" : "warm", cfg->sizes[i]))
+        for (size_t i = 0; i < n_sizes; i++)
+            if (!measure_set_find(&rs->done, p->name, name, cold ? "cold" : "warm", sizes[i]))
                 return 0;
     }
     return 1;
 }
 
-/* Verify and collect the subjects: usable variants that match the
- * patterns (the scalar baseline always), then the store limits. */
+/* Verify and collect the subjects, per op: usable variants that match the
+ * patterns (the scalar ones always), then the store limits. */
 static int collect_subjects(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
 {
     const measure_config *cfg = rs->cfg;
-    size_t cap = q4k_variant_count() + storelimit_count();
-    rs->subjects = calloc(cap, sizeof *rs->subjects);
+    size_t cap = q4k_variant_count() + rs->n_plans * storelimit_count();
+    rs->subjects = calloc(cap ? cap : 1, sizeof *rs->subjects);
     if (!rs->subjects)
         return Q4K_ENOMEM;
     const char *golden = cfg->golden ? q4k_default_golden_dir() : NULL;
     const int tty = isatty(fileno(stderr));
     size_t excluded = 0, considered = 0, matched = 0;
-    for (size_t i = 0; i < q4k_variant_count(); i++) {
-        const q4k_variant *v = q4k_variant_at(i);
-        int is_scalar = !strcmp(v->isa, "scalar");
-        if (!is_scalar && !matches(cfg->patterns, v->name))
-            continue;
-        considered++;
-        matched += matches(cfg->patterns, v->name);
-        if (cfg->verify && !all_points_done(rs, v->name)) {
-            q4k_verify_report rep;
-            memset(&rep, 0, sizeof rep);
-            if (tty)
-                fprintf(stderr, "\rmeasure: verifying %-48s", v->name);
-            int st = q4k_verify_variant(v, golden, &rep);
-            if (st != 0) {
-                char why[300];
-                if (st < 0)
-                    snprintf(why, sizeof why, "verification could not run: %s", q4k_strerror(st));
-                else
-                    snprintf(why, sizeof why, "%zu of %zu values wrong; first: %s", rep.mismatches, rep.values,
-                             rep.first);
-                fprintf(stderr, "%smeasure: EXCLUDED %s: %s\n", tty ? "\n" : "", v->name, why);
-                char kv[400];
-                snprintf(kv, sizeof kv, "%s: %s", v->name, why);
-                measure_csv_write_kv(rs->csv, "excluded", kv);
-                excluded++;
-                if (is_scalar) {
-                    snprintf(err, errlen, "the scalar baseline itself fails verification: %s", why);
-                    return Q4K_EINVAL;
-                }
-                continue;
-            }
+    for (size_t k = 0; k < rs->n_plans; k++) {
+        const op_plan *p = rs->plans[k];
+        if (!q4k_variant_find(p->baseline) || !q4k_variant_usable(q4k_variant_find(p->baseline))) {
+            snprintf(err, errlen, "the registry has no usable %s baseline for %s", p->baseline, p->name);
+            return Q4K_ENOTFOUND;
         }
-        measure_row meta;
-        variant_meta(v, &meta);
-        int rc = add_subject(rs, &meta, v->fn);
-        if (rc)
-            return rc;
+        for (size_t i = 0; i < q4k_variant_count(); i++) {
+            const q4k_variant *v = q4k_variant_at(i);
+            if (v->op != p->op)
+                continue;
+            int is_scalar = !strcmp(v->isa, "scalar") || !strcmp(v->name, p->baseline);
+            if (!is_scalar && !matches(cfg->patterns, v->name))
+                continue;
+            considered++;
+            matched += matches(cfg->patterns, v->name);
+            if (cfg->verify && !all_points_done(rs, p, v->name)) {
+                q4k_verify_report rep;
+                memset(&rep, 0, sizeof rep);
+                if (tty)
+                    fprintf(stderr, "\rmeasure: verifying %-48s", v->name);
+                int st = p->verify(v, golden, &rep);
+                if (st != 0) {
+                    char why[300];
+                    if (st < 0)
+                        snprintf(why, sizeof why, "verification could not run: %s", q4k_strerror(st));
+                    else
+                        snprintf(why, sizeof why, "%zu of %zu values wrong; first: %s", rep.mismatches, rep.values,
+                                 rep.first);
+                    fprintf(stderr, "%smeasure: EXCLUDED %s: %s\n", tty ? "\n" : "", v->name, why);
+                    char kv[400];
+                    snprintf(kv, sizeof kv, "%s: %s", v->name, why);
+                    measure_csv_write_kv(rs->csv, "excluded", kv);
+                    excluded++;
+                    if (!strcmp(v->name, p->baseline)) {
+                        snprintf(err, errlen, "the %s baseline itself fails verification: %s", p->name, why);
+                        return Q4K_EINVAL;
+                    }
+                    continue;
+                }
+            }
+            measure_row meta;
+            variant_meta(v, &meta);
+            int rc = add_subject(rs, &meta, p, v->fn, NULL);
+            if (rc)
+                return rc;
+        }
     }
     if (cfg->verify)
         fprintf(stderr, "%smeasure: verified %zu variants (%s), %zu excluded%s\n", tty ? "\r" : "", considered,
@@ -399,38 +446,44 @@ static int collect_subjects(run_state *rs, size_t *n_excluded, char *err, size_t
         snprintf(err, errlen, "no usable variant matches '%s' (see 'q4k list')", cfg->patterns);
         return Q4K_EINVAL;
     }
-    for (size_t i = 0; i < storelimit_count(); i++) {
-        const storelimit *l = storelimit_at(i);
-        measure_row meta;
-        memset(&meta, 0, sizeof meta);
-        snprintf(meta.variant, sizeof meta.variant, "%s", l->name);
-        snprintf(meta.isa, sizeof meta.isa, "limit");
-        snprintf(meta.method, sizeof meta.method, "%s", l->method);
-        meta.unroll = 1;
-        meta.nt = !strcmp(l->method, "stream");
-        int rc = add_subject(rs, &meta, l->fn);
-        if (rc)
-            return rc;
-    }
+    for (size_t k = 0; k < rs->n_plans; k++)
+        for (size_t i = 0; i < storelimit_count(); i++) {
+            const storelimit *l = storelimit_at(i);
+            measure_row meta;
+            memset(&meta, 0, sizeof meta);
+            snprintf(meta.op, sizeof meta.op, "%s", rs->plans[k]->name);
+            snprintf(meta.variant, sizeof meta.variant, "%s", l->name);
+            snprintf(meta.isa, sizeof meta.isa, "limit");
+            snprintf(meta.method, sizeof meta.method, "%s", l->method);
+            meta.unroll = 1;
+            meta.nt = !strcmp(l->method, "stream");
+            int rc = add_subject(rs, &meta, rs->plans[k], NULL, l);
+            if (rc)
+                return rc;
+            rs->n_limits++;
+        }
     if (n_excluded)
         *n_excluded = excluded;
     return Q4K_OK;
 }
 
-/* The built-in table's choice per size, so a report made anywhere can
- * compare the winners with what an untuned library would have run. */
+/* The built-in table's choice per op and size, so a report made anywhere
+ * can compare the winners with what an untuned library would have run. */
 static void write_default_table(run_state *rs)
 {
     const q4k_dispatch_table *t = &q4k_dispatch_builtin;
     measure_csv_write_kv(rs->csv, "default_table", t->source);
-    for (size_t i = 0; i < rs->cfg->n_sizes; i++) {
-        size_t n = rs->cfg->sizes[i];
-        /* The library's own rule, so the report cannot disagree with it. */
-        const q4k_variant *v = q4k_dispatch_rule(t, Q4K_OP_DEQUANT, n);
-        const char *name = v ? v->name : "q4k_dequant__scalar";
-        char key[32];
-        snprintf(key, sizeof key, "default_%zu", n);
-        measure_csv_write_kv(rs->csv, key, name);
+    for (size_t k = 0; k < rs->n_plans; k++) {
+        const op_plan *p = rs->plans[k];
+        size_t n_sizes;
+        const size_t *sizes = measure_config_sizes(rs->cfg, p, &n_sizes);
+        for (size_t i = 0; i < n_sizes; i++) {
+            /* The library's own rule, so the report cannot disagree with it. */
+            const q4k_variant *v = q4k_dispatch_rule(t, p->op, sizes[i]);
+            char key[48];
+            snprintf(key, sizeof key, "default_%s_%zu", p->name, sizes[i]);
+            measure_csv_write_kv(rs->csv, key, v ? v->name : p->baseline);
+        }
     }
 }
 
@@ -438,6 +491,7 @@ static void write_header(run_state *rs)
 {
     const q4k_machine *m = rs->m;
     const measure_config *cfg = rs->cfg;
+    const op_plan *p0 = rs->plans[0];
     char buf[512], date[40];
     FILE *f = rs->csv;
     measure_csv_write_kv(f, "q4k-measurements", MEASURE_CSV_VERSION);
@@ -448,19 +502,31 @@ static void write_header(run_state *rs)
     measure_csv_write_kv(f, "cores", buf);
     snprintf(buf, sizeof buf, "%zu", m->llc_bytes);
     measure_csv_write_kv(f, "llc_bytes", buf);
+    measure_csv_write_kv(f, "llc_source", m->llc_source);
+    snprintf(buf, sizeof buf, "%zu%s%s", m->llc_reported, m->llc_reported_by[0] ? " by " : " (nothing reported)",
+             m->llc_reported_by);
+    measure_csv_write_kv(f, "llc_reported", buf);
+    if (rs->llc_curve[0])
+        measure_csv_write_kv(f, "llc_probe", rs->llc_curve);
     measure_csv_write_kv(f, "version", m->version);
     measure_csv_write_kv(f, "commit", m->commit);
     measure_csv_write_kv(f, "timer", m->timer);
     measure_csv_write_kv(f, "emulated", m->emulated ? "yes: timings under an emulator are not performance" : "no");
     measure_csv_write_kv(f, "pinned", cfg->pinned ? cfg->pinned : "no");
-    snprintf(buf, sizeof buf, "samples=%u min_sample_us=%.0f sentinel=%s@%d warm drift_tolerance=%.2f repeats=%u",
-             cfg->samples, cfg->min_sample_ns / 1e3, "q4k_dequant__scalar", SENTINEL_BLOCKS,
-             cfg->drift_tolerance, cfg->max_repeats);
+    snprintf(buf, sizeof buf, "samples=%u min_sample_us=%.0f sentinel=%s@%zu warm drift_tolerance=%.2f repeats=%u",
+             cfg->samples, cfg->min_sample_ns / 1e3, p0->baseline, p0->sentinel_size, cfg->drift_tolerance,
+             cfg->max_repeats);
     measure_csv_write_kv(f, "settings", buf);
     snprintf(buf, sizeof buf, "%zu", cold_bytes(m));
     measure_csv_write_kv(f, "cold_bytes", buf);
     measure_csv_write_kv(f, "modes", "warm = the same input and output buffers every call (in cache); "
                                      "cold = buffers rotated over cold_bytes (> last-level cache) so each call misses");
+    for (size_t k = 0; k < rs->n_plans; k++) {
+        char key[48];
+        snprintf(key, sizeof key, "op_%s", rs->plans[k]->name);
+        snprintf(buf, sizeof buf, "size in %s: %s", rs->plans[k]->units, rs->plans[k]->describe);
+        measure_csv_write_kv(f, key, buf);
+    }
     if (cfg->command)
         measure_csv_write_kv(f, "command", cfg->command);
     iso_now(date, sizeof date);
@@ -480,6 +546,12 @@ static int open_csv(run_state *rs, int *fresh, char *err, size_t errlen)
         int rc = measure_set_read(cfg->out_path, &rs->done, msg, sizeof msg);
         if (rc == Q4K_OK)
             rc = measure_header_matches(&rs->done, rs->m, msg, sizeof msg);
+        if (rc == Q4K_OK && measure_set_version(&rs->done) != atoi(MEASURE_CSV_VERSION)) {
+            snprintf(msg, sizeof msg, "it is in measurements format %d of an older q4k (this one writes %s); "
+                     "`q4k select` still reads it, but measure again without --resume (or into another file)",
+                     measure_set_version(&rs->done), MEASURE_CSV_VERSION);
+            rc = Q4K_EINVAL;
+        }
         if (rc) {
             snprintf(err, errlen, "cannot resume %s: %s", cfg->out_path, msg);
             return rc;
@@ -518,12 +590,49 @@ static int open_csv(run_state *rs, int *fresh, char *err, size_t errlen)
     return Q4K_OK;
 }
 
-/* Rough seconds a group takes, for the ETA (corrected by the real pace). */
-static double estimate_group(const run_state *rs, size_t n, double scalar_ns_per_block, size_t n_subjects)
+/* The last-level cache size of this run: --llc, the probe, or (resume)
+ * the file's, so the cold rotation stays what it was. */
+static void find_llc(run_state *rs, int fresh)
 {
-    double call = n * scalar_ns_per_block;
+    q4k_machine *m = rs->m;
+    if (!fresh) {
+        const char *bytes = measure_header_get(&rs->done, "llc_bytes");
+        const char *source = measure_header_get(&rs->done, "llc_source");
+        if (bytes) {
+            m->llc_bytes = (size_t)strtoull(bytes, NULL, 10);
+            snprintf(m->llc_source, sizeof m->llc_source, "%s", source ? source : "from the resumed file");
+            return;
+        }
+    }
+    if (rs->cfg->llc_given) {
+        char given[32], said[32];
+        machine_format_bytes(rs->cfg->llc_given, given, sizeof given);
+        machine_format_bytes(m->llc_reported, said, sizeof said);
+        m->llc_bytes = rs->cfg->llc_given;
+        if (m->llc_reported)
+            snprintf(m->llc_source, sizeof m->llc_source, "given: --llc %s (%s said %s)", given,
+                     m->llc_reported_by, said);
+        else
+            snprintf(m->llc_source, sizeof m->llc_source, "given: --llc %s", given);
+        return;
+    }
+    llc_probe_apply(m, rs->cfg->llc_probe, 1, rs->llc_curve, sizeof rs->llc_curve);
+}
+
+/* Rough seconds a group takes, for the ETA (corrected by the real pace). */
+static double estimate_group(const run_state *rs, size_t n, double ns_per_unit, size_t n_subjects)
+{
+    double call = n * ns_per_unit;
     double per_sample = call > rs->target_ns ? call : rs->target_ns;
     return (double)n_subjects * (rs->cfg->samples + 3) * per_sample * 1e-9;
+}
+
+static size_t plan_subjects(const run_state *rs, const op_plan *p)
+{
+    size_t k = 0;
+    for (size_t j = 0; j < rs->n_subjects; j++)
+        k += rs->subjects[j].plan == p;
+    return k;
 }
 
 /* Slower than the fastest sentinel seen so far, beyond the tolerance?
@@ -537,12 +646,16 @@ static int is_drift(const sentinel *st, double worst)
 /* Time one group (k subjects at one size and mode), with the sentinel
  * before and after; repeat while it drifted, up to max_repeats times.
  * *worst gets the slower of the last two sentinels. */
-static int measure_group(run_state *rs, const char *mode, size_t n, subject **todo, size_t k, double *worst,
+static int measure_group(run_state *rs, const group *g, subject **todo, size_t k, double *worst,
                          unsigned max_repeats)
 {
     const measure_config *cfg = rs->cfg;
-    int cold = !strcmp(mode, "cold");
-    arena_setup(&rs->a, n, slots_for(n, cold, cold_bytes(rs->m)));
+    int cold = !strcmp(g->mode, "cold");
+    if (rs->filled != g->plan) {
+        arena_fill(&rs->a, g->plan);
+        rs->filled = g->plan;
+    }
+    arena_setup(&rs->a, g->n, slots_for(g->plan, g->n, cold, cold_bytes(rs->m)));
     for (unsigned attempt = 0;; attempt++) {
         double before = sentinel_measure(&rs->st, rs->target_ns, cfg->sentinel_samples);
         for (size_t j = 0; j < k; j++)
@@ -559,39 +672,41 @@ static int measure_group(run_state *rs, const char *mode, size_t n, subject **to
         *worst = before > after ? before : after;
         if (!is_drift(&rs->st, *worst) || attempt >= max_repeats)
             break;
-        fprintf(stderr, "measure: drift at %s %zu blocks: scalar sentinel %.2f / %.2f ns/block vs %.2f undisturbed "
+        fprintf(stderr, "measure: drift at %s %s %zu %s: sentinel %.2f / %.2f ns/%s vs %.2f undisturbed "
                         "(tolerance %.0f%%): measuring the group again\n",
-                mode, n, before, after, rs->st.reference, rs->st.tolerance * 100);
+                g->plan->name, g->mode, g->n, g->plan->units, before, after, rs->st.s.plan->unit,
+                rs->st.reference, rs->st.tolerance * 100);
     }
     return Q4K_OK;
 }
 
-/* The subjects of group (mode, n) to measure: all of them, less those whose
+/* The subjects of group g to measure: all of its op's, less those whose
  * rows --resume found in the file; returns how many. */
-static size_t group_todo(run_state *rs, const char *mode, size_t n, subject **todo)
+static size_t group_todo(run_state *rs, const group *g, subject **todo)
 {
     size_t k = 0;
     for (size_t j = 0; j < rs->n_subjects; j++)
-        if (!measure_set_find(&rs->done, rs->subjects[j].meta.variant, mode, n))
+        if (rs->subjects[j].plan == g->plan &&
+            !measure_set_find(&rs->done, g->plan->name, rs->subjects[j].meta.variant, g->mode, g->n))
             todo[k++] = &rs->subjects[j];
     return k;
 }
 
-static void write_group(run_state *rs, const char *mode, size_t n, subject **todo, size_t k, int drifted)
+static void write_group(run_state *rs, const group *g, subject **todo, size_t k, int drifted)
 {
     unsigned ns = rs->cfg->samples;
     for (size_t j = 0; j < k; j++) {
         subject *s = todo[j];
         measure_row r = s->meta;
-        snprintf(r.mode, sizeof r.mode, "%s", mode);
-        r.blocks = n;
+        snprintf(r.mode, sizeof r.mode, "%s", g->mode);
+        r.size = g->n;
         r.samples = ns;
         r.iters = s->iters;
         r.median_ns = q4k_median(s->samples, ns); /* sorts the samples */
         r.mad_ns = q4k_mad(s->samples, ns, r.median_ns);
         r.min_ns = s->samples[0];
         r.max_ns = s->samples[ns - 1];
-        r.gbps = r.median_ns > 0 ? OUT_BYTES_PER_BLOCK / r.median_ns : 0;
+        r.gbps = r.median_ns > 0 ? (double)g->plan->out_bytes_per_unit / r.median_ns : 0;
         snprintf(r.flags, sizeof r.flags, "%s", drifted ? "drift" : "");
         measure_csv_write_row(rs->csv, &r);
     }
@@ -600,12 +715,41 @@ static void write_group(run_state *rs, const char *mode, size_t n, subject **tod
     fflush(rs->csv);
 }
 
+/* The groups in order: per op, warm sizes ascending, then cold. */
+static group *plan_groups(const run_state *rs, size_t *n_groups)
+{
+    const measure_config *cfg = rs->cfg;
+    size_t total = 0;
+    for (size_t k = 0; k < rs->n_plans; k++) {
+        size_t n;
+        measure_config_sizes(cfg, rs->plans[k], &n);
+        total += n * (size_t)(!!cfg->warm + !!cfg->cold);
+    }
+    group *gs = calloc(total ? total : 1, sizeof *gs);
+    if (!gs)
+        return NULL;
+    size_t g = 0;
+    for (size_t k = 0; k < rs->n_plans; k++) {
+        size_t n;
+        const size_t *sizes = measure_config_sizes(cfg, rs->plans[k], &n);
+        for (int cold = 0; cold < 2; cold++) {
+            if (!(cold ? cfg->cold : cfg->warm))
+                continue;
+            for (size_t i = 0; i < n; i++)
+                gs[g++] = (group){rs->plans[k], cold ? "cold" : "warm", sizes[i]};
+        }
+    }
+    *n_groups = g;
+    return gs;
+}
+
 static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
 {
     const measure_config *cfg = rs->cfg;
     int fresh, rc;
     if ((rc = open_csv(rs, &fresh, err, errlen)))
         return rc;
+    find_llc(rs, fresh);
     if (fresh) {
         write_header(rs);
     } else {
@@ -626,30 +770,36 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
     if (rs->target_ns < tick_floor)
         rs->target_ns = tick_floor;
 
-    /* Memory: the largest group decides. */
-    size_t in_need = SENTINEL_BLOCKS * Q4K_BLOCK_BYTES, out_need = SENTINEL_BLOCKS * OUT_BYTES_PER_BLOCK;
-    for (size_t i = 0; i < cfg->n_sizes; i++) {
-        size_t n = cfg->sizes[i], slots = slots_for(n, cfg->cold, cold_bytes(rs->m));
-        if (slots * n * Q4K_BLOCK_BYTES > in_need)
-            in_need = slots * n * Q4K_BLOCK_BYTES;
-        if (slots * n * OUT_BYTES_PER_BLOCK > out_need)
-            out_need = slots * n * OUT_BYTES_PER_BLOCK;
+    /* Memory: the largest group of any op decides. */
+    const op_plan *p0 = rs->plans[0];
+    size_t in_need = p0->sentinel_size * p0->in_bytes_per_unit, out_need = p0->sentinel_size * p0->out_bytes_per_unit;
+    size_t n_groups = 0;
+    group *groups = plan_groups(rs, &n_groups);
+    if (!groups)
+        return Q4K_ENOMEM;
+    for (size_t g = 0; g < n_groups; g++) {
+        const op_plan *p = groups[g].plan;
+        size_t n = groups[g].n, slots = slots_for(p, n, cfg->cold, cold_bytes(rs->m));
+        if (slots * n * p->in_bytes_per_unit > in_need)
+            in_need = slots * n * p->in_bytes_per_unit;
+        if (slots * n * p->out_bytes_per_unit > out_need)
+            out_need = slots * n * p->out_bytes_per_unit;
     }
     if ((rc = arena_alloc(&rs->a, in_need, out_need)) ||
-        (rc = arena_alloc(&rs->st.a, SENTINEL_BLOCKS * Q4K_BLOCK_BYTES, SENTINEL_BLOCKS * OUT_BYTES_PER_BLOCK))) {
+        (rc = arena_alloc(&rs->st.a, p0->sentinel_size * p0->in_bytes_per_unit,
+                          p0->sentinel_size * p0->out_bytes_per_unit))) {
         snprintf(err, errlen, "out of memory for %zu MiB of buffers", (in_need + out_need) >> 20);
+        free(groups);
         return Q4K_ENOMEM;
     }
-    arena_setup(&rs->st.a, SENTINEL_BLOCKS, 1);
+    arena_fill(&rs->st.a, p0);
+    arena_setup(&rs->st.a, p0->sentinel_size, 1);
 
-    /* The sentinel's reference: the scalar baseline before anything else. */
-    const q4k_variant *scalar = q4k_variant_find("q4k_dequant__scalar");
-    if (!scalar) {
-        snprintf(err, errlen, "the registry has no q4k_dequant__scalar baseline");
-        return Q4K_ENOTFOUND;
-    }
-    variant_meta(scalar, &rs->st.s.meta);
-    rs->st.s.fn = scalar->fn;
+    /* The sentinel's reference: the first op's baseline before anything else. */
+    const q4k_variant *base = q4k_variant_find(p0->baseline);
+    variant_meta(base, &rs->st.s.meta);
+    rs->st.s.plan = p0;
+    rs->st.s.fn = base->fn;
     {
         double x[16];
         calibrate(&rs->st.s, &rs->st.a, rs->target_ns);
@@ -658,59 +808,54 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
         rs->st.reference = q4k_median(x, 16);
         double rel_mad = q4k_mad(x, 16, rs->st.reference) / rs->st.reference;
         rs->st.tolerance = cfg->drift_tolerance > 4 * rel_mad ? cfg->drift_tolerance : 4 * rel_mad;
-        char buf[160];
-        snprintf(buf, sizeof buf, "q4k_dequant__scalar %d blocks warm: %.3f ns/block at the start, tolerance %.1f%%",
-                 SENTINEL_BLOCKS, rs->st.reference, rs->st.tolerance * 100);
+        char buf[200];
+        snprintf(buf, sizeof buf, "%s %zu %s warm: %.3f ns/%s at the start, tolerance %.1f%%", p0->baseline,
+                 p0->sentinel_size, p0->units, rs->st.reference, p0->unit, rs->st.tolerance * 100);
         measure_csv_write_kv(rs->csv, "sentinel", buf);
         fflush(rs->csv);
     }
 
-    /* Plan: groups in order (warm sizes ascending, then cold). */
-    const char *modes[2];
-    size_t n_modes = 0;
-    if (cfg->warm)
-        modes[n_modes++] = "warm";
-    if (cfg->cold)
-        modes[n_modes++] = "cold";
     subject **todo = calloc(rs->n_subjects, sizeof *todo);
-    if (!todo)
+    double *worst = malloc(n_groups * sizeof *worst);
+    int *flagged = calloc(n_groups, sizeof *flagged);
+    if (!todo || !worst || !flagged) {
+        free(todo), free(worst), free(flagged), free(groups);
         return Q4K_ENOMEM;
+    }
+    /* The ETA: the sentinel's ns per unit stands in for every op's. */
     double est_total = 0, est_done = 0;
-    size_t n_groups = n_modes * cfg->n_sizes;
     for (size_t g = 0; g < n_groups; g++)
-        est_total += estimate_group(rs, cfg->sizes[g % cfg->n_sizes], rs->st.reference, rs->n_subjects);
-    char eta[32];
+        est_total += estimate_group(rs, groups[g].n, rs->st.reference, plan_subjects(rs, groups[g].plan));
+    char eta[32], sizes_text[32];
     format_duration(est_total, eta, sizeof eta);
-    fprintf(stderr, "measure: %zu variants + %zu store limits, %zu sizes, %s%s%s, %u samples per point; "
+    size_t n_sizes0;
+    measure_config_sizes(cfg, p0, &n_sizes0);
+    snprintf(sizes_text, sizeof sizes_text, "%zu sizes", n_sizes0);
+    fprintf(stderr, "measure: %zu variants + %zu store limits, %zu op%s (%s), %s, %s%s%s, %u samples per point; "
                     "about %s\n",
-            rs->n_subjects - storelimit_count(), storelimit_count(), cfg->n_sizes, cfg->warm ? "warm" : "",
+            rs->n_subjects - rs->n_limits, storelimit_count(), rs->n_plans, rs->n_plans == 1 ? "" : "s",
+            rs->n_plans == 1 ? p0->name : "see the CSV", sizes_text, cfg->warm ? "warm" : "",
             cfg->warm && cfg->cold ? "+" : "", cfg->cold ? "cold" : "", cfg->samples, eta);
 
     /* Per group: the slower sentinel around it, -1 when not measured now. */
-    double *worst = malloc(n_groups * sizeof *worst);
-    int *flagged = calloc(n_groups, sizeof *flagged);
-    if (!worst || !flagged) {
-        free(todo), free(worst), free(flagged);
-        return Q4K_ENOMEM;
-    }
     uint64_t t_start = q4k_now_ns();
     for (size_t g = 0; g < n_groups; g++) {
-        const char *mode = modes[g / cfg->n_sizes];
-        size_t n = cfg->sizes[g % cfg->n_sizes];
-        size_t k = group_todo(rs, mode, n, todo);
-        double est = estimate_group(rs, n, rs->st.reference, rs->n_subjects);
+        const group *gr = &groups[g];
+        size_t k = group_todo(rs, gr, todo);
+        double est = estimate_group(rs, gr->n, rs->st.reference, plan_subjects(rs, gr->plan));
         worst[g] = -1;
         if (k > 0) {
-            measure_group(rs, mode, n, todo, k, &worst[g], cfg->max_repeats);
+            measure_group(rs, gr, todo, k, &worst[g], cfg->max_repeats);
             flagged[g] = is_drift(&rs->st, worst[g]);
-            write_group(rs, mode, n, todo, k, flagged[g]);
+            write_group(rs, gr, todo, k, flagged[g]);
         }
         est_done += est;
         double elapsed = (double)(q4k_now_ns() - t_start) * 1e-9;
         double pace = est_done > 0 && elapsed > 0 ? elapsed / est_done : 1;
         format_duration((est_total - est_done) * pace, eta, sizeof eta);
-        fprintf(stderr, "measure: [%2zu/%zu] %s %6zu blocks: %s%3.0f%% done, ETA %s\n", g + 1, n_groups, mode, n,
-                k ? "" : "(already measured) ", 100.0 * est_done / est_total, eta);
+        fprintf(stderr, "measure: [%2zu/%zu] %s%s%s %6zu %s: %s%3.0f%% done, ETA %s\n", g + 1, n_groups,
+                rs->n_plans > 1 ? gr->plan->name : "", rs->n_plans > 1 ? " " : "", gr->mode, gr->n,
+                gr->plan->units, k ? "" : "(already measured) ", 100.0 * est_done / est_total, eta);
     }
 
     /* The sentinel may have found the machine faster later on than at the
@@ -719,22 +864,23 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
     for (size_t g = 0; g < n_groups; g++) {
         if (worst[g] < 0 || flagged[g] || !is_drift(&rs->st, worst[g]) || cfg->max_repeats == 0)
             continue;
-        const char *mode = modes[g / cfg->n_sizes];
-        size_t n = cfg->sizes[g % cfg->n_sizes];
-        size_t k = group_todo(rs, mode, n, todo);
-        fprintf(stderr, "measure: re-measuring %s %zu blocks: its sentinel (%.2f ns/block) was slower than the "
-                        "machine later proved undisturbed (%.2f)\n", mode, n, worst[g], rs->st.reference);
-        measure_group(rs, mode, n, todo, k, &worst[g], cfg->max_repeats);
-        write_group(rs, mode, n, todo, k, is_drift(&rs->st, worst[g]));
+        const group *gr = &groups[g];
+        size_t k = group_todo(rs, gr, todo);
+        fprintf(stderr, "measure: re-measuring %s %s %zu %s: its sentinel (%.2f ns/%s) was slower than the "
+                        "machine later proved undisturbed (%.2f)\n", gr->plan->name, gr->mode, gr->n,
+                gr->plan->units, worst[g], p0->unit, rs->st.reference);
+        measure_group(rs, gr, todo, k, &worst[g], cfg->max_repeats);
+        write_group(rs, gr, todo, k, is_drift(&rs->st, worst[g]));
     }
     free(flagged);
     free(worst);
     free(todo);
-    char date[40], buf[64];
+    free(groups);
+    char date[40], buf[80];
     iso_now(date, sizeof date);
     snprintf(buf, sizeof buf, "%zu", rs->n_drift_points);
     measure_csv_write_kv(rs->csv, "drift_points", buf);
-    snprintf(buf, sizeof buf, "%.3f ns/block (the undisturbed reference at the end)", rs->st.reference);
+    snprintf(buf, sizeof buf, "%.3f ns/%s (the undisturbed reference at the end)", rs->st.reference, p0->unit);
     measure_csv_write_kv(rs->csv, "sentinel_best", buf);
     measure_csv_write_kv(rs->csv, "finished", date);
     if (fflush(rs->csv) != 0 || ferror(rs->csv)) {
@@ -747,7 +893,7 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
     return Q4K_OK;
 }
 
-int measure_run(const measure_config *cfg, const q4k_machine *m, size_t *n_excluded, char *err, size_t errlen)
+int measure_run(const measure_config *cfg, q4k_machine *m, size_t *n_excluded, char *err, size_t errlen)
 {
     run_state rs;
     memset(&rs, 0, sizeof rs);
@@ -755,9 +901,20 @@ int measure_run(const measure_config *cfg, const q4k_machine *m, size_t *n_exclu
     rs.m = m;
     if (n_excluded)
         *n_excluded = 0;
-    if (cfg->n_sizes == 0 || cfg->samples < 3 || (!cfg->warm && !cfg->cold)) {
-        snprintf(err, errlen, "nothing to measure (sizes, at least 3 samples and a mode are needed)");
+    for (size_t i = 0; i < op_plan_count(); i++)
+        if (measure_config_has_op(cfg, op_plan_at(i)))
+            rs.plans[rs.n_plans++] = op_plan_at(i);
+    if (rs.n_plans == 0 || cfg->samples < 3 || (!cfg->warm && !cfg->cold)) {
+        snprintf(err, errlen, "nothing to measure (an operation, sizes, at least 3 samples and a mode are needed)");
         return Q4K_EINVAL;
+    }
+    for (size_t k = 0; k < rs.n_plans; k++) {
+        size_t n;
+        measure_config_sizes(cfg, rs.plans[k], &n);
+        if (n == 0) {
+            snprintf(err, errlen, "no sizes to measure %s at", rs.plans[k]->name);
+            return Q4K_EINVAL;
+        }
     }
     int rc = run(&rs, n_excluded, err, errlen);
     if (rs.csv && fclose(rs.csv) != 0 && rc == Q4K_OK) {

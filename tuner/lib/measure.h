@@ -1,8 +1,9 @@
 /* measure.h - the measurement engine behind `q4k measure` and `q4k tune`.
  *
- * Verifies the variants, then times every variant and store limit at every
- * size, warm and/or cold, and appends one row per point to a CSV
- * (measure_csv.h). How it times, and why:
+ * Finds the last-level cache size (llc_probe.h), verifies the variants,
+ * then per operation (its plan: op_plan.h) times every variant and store
+ * limit at every size, warm and/or cold, and appends one row per point to
+ * a CSV (measure_csv.h). How it times, and why:
  *  - in-process monotonic clock; each sample repeats the call enough times
  *    to span at least max(min_sample_ns, 1000 timer ticks), so coarse clocks
  *    (Apple's 24 MHz counter) still resolve it;
@@ -12,8 +13,8 @@
  *  - `samples` samples per point -> median and MAD;
  *  - warm = the same buffers every call; cold = input and output rotated
  *    over more than twice the last-level cache, so every call misses;
- *  - drift: before and after each group of points (one size and mode) the
- *    scalar baseline is re-timed at a fixed size (the sentinel). Its
+ *  - drift: before and after each group of points (one op, size and mode)
+ *    the first op's baseline is re-timed at a fixed size (the sentinel). Its
  *    reference is the fastest sentinel seen so far (load and throttling
  *    only ever slow a machine down). If the slower sentinel of a group is
  *    more than the tolerance above it, the group is measured again (up to
@@ -25,13 +26,21 @@
 
 #include <stddef.h>
 
+#include "llc_probe.h"
 #include "machine.h"
+#include "op_plan.h"
 
 #define MEASURE_MAX_SIZES 64
 
 typedef struct measure_config {
-    size_t sizes[MEASURE_MAX_SIZES]; /* ascending block counts */
+    size_t sizes[MEASURE_MAX_SIZES]; /* --sizes: ascending, in each op's unit (dequant: blocks), used
+                                        for every op; n_sizes == 0: each op's plan decides */
     size_t n_sizes;
+    int quick;                       /* the plans' quick sizes (when n_sizes == 0) */
+    int emulated_sizes;              /* the plans' sizes for --quick under an emulator */
+    unsigned ops;                    /* bit 1 << op per operation to measure; 0 = every op */
+    llc_probe_how llc_probe;         /* how to find the last-level cache size */
+    size_t llc_given;                /* --llc: use this size, no probe (0 = not given) */
     int warm, cold;                  /* which modes to measure */
     unsigned samples;                /* samples per point */
     double min_sample_ns;            /* a sample lasts at least this long */
@@ -50,16 +59,21 @@ typedef struct measure_config {
 /* The defaults of a full run, or of --quick (under a minute on 2 cores). */
 void measure_config_defaults(measure_config *cfg, int quick);
 
+/* The sizes to measure op p at: cfg->sizes if given, else the plan's. */
+const size_t *measure_config_sizes(const measure_config *cfg, const op_plan *p, size_t *n);
+/* 1 when cfg measures op p. */
+int measure_config_has_op(const measure_config *cfg, const op_plan *p);
+
 /* Parse "1,16,512" or "1-65536" (powers of two between) into cfg->sizes. */
 int measure_parse_sizes(const char *text, measure_config *cfg, char *err, size_t errlen);
 
-/* Run it. 0 on success; Q4K_EINVAL when --resume finds measurements of
- * another machine or build (refused, message in err), Q4K_EIO for file
+/* Run it. m->llc_* is filled as the run finds it (a resumed run takes the
+ * file's). 0 on success; Q4K_EINVAL when --resume finds measurements of
+ * another machine or build or format (refused, message in err), Q4K_EIO for file
  * trouble, Q4K_ENOMEM. Variants failing verification are excluded, named on
  * stderr and in the CSV header, and do not make the run fail; *n_excluded
  * (may be NULL) receives their number. Progress with ETA goes to stderr. */
-int measure_run(const measure_config *cfg, const q4k_machine *m, size_t *n_excluded, char *err,
-                size_t errlen);
+int measure_run(const measure_config *cfg, q4k_machine *m, size_t *n_excluded, char *err, size_t errlen);
 
 /* Pin the calling thread where the OS allows: Linux, the CPU it runs on;
  * macOS, QoS user-interactive (P-cores). Writes what it did into desc. */

@@ -70,16 +70,21 @@ void measure_set_free(measure_set *set)
     memset(set, 0, sizeof *set);
 }
 
-const measure_row *measure_set_find(const measure_set *set, const char *variant, const char *mode,
-                                    size_t blocks)
+const measure_row *measure_set_find(const measure_set *set, const char *op, const char *variant,
+                                    const char *mode, size_t size)
 {
     /* From the end: a later measurement of the same point supersedes. */
     for (size_t i = set->n_rows; i-- > 0;) {
         const measure_row *r = &set->rows[i];
-        if (r->blocks == blocks && !strcmp(r->variant, variant) && !strcmp(r->mode, mode))
+        if (r->size == size && !strcmp(r->variant, variant) && !strcmp(r->mode, mode) && !strcmp(r->op, op))
             return r;
     }
     return NULL;
+}
+
+int measure_set_version(const measure_set *set)
+{
+    return set->version;
 }
 
 int measure_header_matches(const measure_set *set, const q4k_machine *m, char *err, size_t errlen)
@@ -120,9 +125,9 @@ void measure_csv_write_columns(FILE *f)
 
 void measure_csv_write_row(FILE *f, const measure_row *r)
 {
-    fprintf(f, "%s,%s,%s,%u,%u,%d,%u,%s,%zu,%u,%llu,%.4f,%.4f,%.4f,%.4f,%.3f,%s\n", r->variant, r->isa,
-            r->method, r->unroll, r->prefetch, r->nt, r->complexity, r->mode, r->blocks, r->samples,
-            r->iters, r->median_ns, r->mad_ns, r->min_ns, r->max_ns, r->gbps, r->flags);
+    fprintf(f, "%s,%s,%s,%u,%u,%d,%u,%s,%zu,%u,%llu,%.4f,%.4f,%.4f,%.4f,%.3f,%s,%s\n", r->variant, r->isa,
+            r->method, r->unroll, r->prefetch, r->nt, r->complexity, r->mode, r->size, r->samples,
+            r->iters, r->median_ns, r->mad_ns, r->min_ns, r->max_ns, r->gbps, r->flags, r->op);
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -154,14 +159,16 @@ static int field_double(const char *s, double *v)
     return (*end || *v != *v || *v < 0) ? -1 : 0;
 }
 
-static int parse_row(char *line, measure_row *r)
+/* One data row of a version-`version` file; v1 rows are dequant's. */
+static int parse_row(char *line, int version, measure_row *r)
 {
-    char *fields[17];
+    const size_t want = version == 1 ? 17 : 18;
+    char *fields[18];
     size_t n = 0;
     char *p = line;
     memset(r, 0, sizeof *r);
     for (;;) {
-        if (n == 17)
+        if (n == want)
             return -1;
         fields[n++] = p;
         char *comma = strchr(p, ',');
@@ -170,8 +177,15 @@ static int parse_row(char *line, measure_row *r)
         *comma = '\0';
         p = comma + 1;
     }
-    if (n != 17)
+    if (n != want)
         return -1;
+    if (version == 1)
+        snprintf(r->op, sizeof r->op, "%s", q4k_op_name(Q4K_OP_DEQUANT));
+    else {
+        snprintf(r->op, sizeof r->op, "%s", fields[17]); /* cut: for the message */
+        if (strlen(fields[17]) >= sizeof r->op || q4k_op_find(r->op) < 0)
+            return -2; /* an operation this q4k does not know */
+    }
     unsigned long long u[6];
     if (field_text(fields[0], r->variant, sizeof r->variant) || !r->variant[0] ||
         field_text(fields[1], r->isa, sizeof r->isa) || field_text(fields[2], r->method, sizeof r->method) ||
@@ -191,7 +205,7 @@ static int parse_row(char *line, measure_row *r)
     r->prefetch = (unsigned)u[1];
     r->nt = (int)u[2];
     r->complexity = (unsigned)u[3];
-    r->blocks = (size_t)u[4];
+    r->size = (size_t)u[4];
     r->samples = (unsigned)u[5];
     return 0;
 }
@@ -221,7 +235,7 @@ int measure_set_read(const char *path, measure_set *set, char *err, size_t errle
     if (rc)
         return rc;
     char *text = data;
-    int have_version = 0, have_columns = 0;
+    int version = 0, have_columns = 0;
     unsigned line_no = 0;
     char msg[600];
     size_t pos = 0;
@@ -248,20 +262,21 @@ int measure_set_read(const char *path, measure_set *set, char *err, size_t errle
             char *key, *value;
             if (parse_header_line(line, &key, &value) != 0)
                 continue; /* a plain comment */
-            if (!strcmp(key, "q4k-measurements")) {
-                if (strcmp(value, MEASURE_CSV_VERSION)) {
-                    snprintf(msg, sizeof msg, "measurements format version %.32s is not supported (this q4k reads %s)",
+            if (!strcmp(key, "q4k-measurements") && !version) {
+                if (strcmp(value, MEASURE_CSV_VERSION) && strcmp(value, "1")) {
+                    snprintf(msg, sizeof msg, "measurements format version %.32s is not supported (this q4k "
+                             "reads 1 and %s): select it with the q4k that wrote it, or measure again",
                              value, MEASURE_CSV_VERSION);
                     rc = Q4K_EVERSION;
                     break;
                 }
-                have_version = 1;
+                version = atoi(value);
             }
             rc = measure_header_add(set, key, value, msg, sizeof msg);
             continue;
         }
         if (!have_columns) {
-            if (!have_version || strcmp(line, MEASURE_CSV_COLUMNS)) {
+            if (!version || strcmp(line, version == 1 ? MEASURE_CSV_COLUMNS_V1 : MEASURE_CSV_COLUMNS)) {
                 snprintf(msg, sizeof msg, "line %u: not a q4k measurements file (expected the '# q4k-measurements: %s' "
                          "header and then the column line)", line_no, MEASURE_CSV_VERSION);
                 rc = Q4K_EFORMAT;
@@ -271,7 +286,13 @@ int measure_set_read(const char *path, measure_set *set, char *err, size_t errle
             continue;
         }
         measure_row r;
-        if (parse_row(line, &r) != 0) {
+        int bad = parse_row(line, version, &r);
+        if (bad == -2) {
+            snprintf(msg, sizeof msg, "line %u: operation '%s' is unknown to this q4k", line_no, r.op);
+            rc = Q4K_EFORMAT;
+            break;
+        }
+        if (bad) {
             snprintf(msg, sizeof msg, "line %u: malformed measurement row", line_no);
             rc = Q4K_EFORMAT;
             break;
@@ -282,6 +303,8 @@ int measure_set_read(const char *path, measure_set *set, char *err, size_t errle
         snprintf(msg, sizeof msg, "no measurements (empty or not a q4k measurements file)");
         rc = Q4K_EFORMAT;
     }
+    if (rc == Q4K_OK && (!set->version || version < set->version))
+        set->version = version;
     if (rc && err && errlen)
         snprintf(err, errlen, "%s: %s", path, rc == Q4K_ENOMEM ? "out of memory" : msg);
     free(data);

@@ -1,18 +1,35 @@
 /* measure_csv.h - the measurements file: one CSV with a keyed header.
  *
- *   # q4k-measurements: 1
+ *   # q4k-measurements: 2
  *   # cpu: AMD EPYC                 header lines "# key: value"; the keys in
  *   # core_type: uniform            machine_key_fields (cpu, core_type, arch,
  *   # ...                           features, os, compiler, flags, generator)
- *   variant,isa,method,...          must agree wherever files are combined
- *   q4k_dequant__scalar,scalar,...  (resume, select over several files)
+ *   variant,isa,method,...,op       must agree wherever files are combined
+ *   q4k_dequant__scalar,...,dequant (resume, select over several files)
  *
- * One data row per (variant, mode, size): the statistics of its samples in
- * ns per block (median, MAD = median absolute deviation, unscaled, min,
- * max) and the output rate at the median. `mode` is warm (buffers reused,
- * in cache) or cold (rotated over more than the last-level cache). Rows are
- * appended and flushed as each group of points completes, so an interrupted
- * run resumes where it stopped. Comment lines may appear anywhere. */
+ * One data row per (op, variant, mode, size): the statistics of its samples
+ * in ns per unit of the op's size (median, MAD = median absolute
+ * deviation, unscaled, min, max) and the output rate at the median. The
+ * size column is `blocks` and the times `*_ns_per_block`, dequant's unit,
+ * whose names are kept: for another op they count its unit (op_plan.unit).
+ * `op` names the operation (q4k_op_name; the plan: op_plan.h); the
+ * store-limit rows carry the op whose output bytes they wrote. `mode` is
+ * warm (buffers reused, in cache) or cold (rotated over more than the
+ * last-level cache). Rows are appended and flushed as each group of points
+ * completes, so an interrupted run resumes where it stopped. Comment lines
+ * may appear anywhere.
+ *
+ * The header also says how the last-level cache size the selection rule
+ * uses was found: llc_bytes (the value used), llc_source (in words:
+ * "measured: knee of the store loop (sysconf said 508 MiB)", "sysfs",
+ * "capped: ..."), llc_reported (what the OS said) and llc_probe (the
+ * probe's curve). Per size the built-in table's variant: default_<op>_<size>.
+ *
+ * Version 2 added the `op` column (last, so the columns before it keep
+ * their places: variant 1, mode 8, blocks 9), the llc_* header keys and
+ * default_<op>_<size> (was default_<size>). Version 1 files (no op column:
+ * only dequant existed) are still read, as all-dequant rows, so old
+ * measurements still select; `measure --resume` refuses to append to one. */
 #ifndef Q4K_MEASURE_CSV_H
 #define Q4K_MEASURE_CSV_H
 
@@ -21,12 +38,15 @@
 
 #include "machine.h"
 
-#define MEASURE_CSV_VERSION "1"
-#define MEASURE_CSV_COLUMNS                                                                        \
+#define MEASURE_CSV_VERSION "2"
+/* Version 1, still read. */
+#define MEASURE_CSV_COLUMNS_V1                                                                     \
     "variant,isa,method,unroll,prefetch,nt,complexity,mode,blocks,samples,iters,"                 \
     "median_ns_per_block,mad_ns_per_block,min_ns_per_block,max_ns_per_block,gbps,flags"
+#define MEASURE_CSV_COLUMNS MEASURE_CSV_COLUMNS_V1 ",op"
 
 typedef struct measure_row {
+    char op[16];          /* the operation, q4k_op_name: "dequant" */
     char variant[80];     /* q4k variant name, or "limit:store" etc. */
     char isa[16];         /* "scalar", "avx2", ...; "limit" for the store limits */
     char method[16];
@@ -34,11 +54,11 @@ typedef struct measure_row {
     int nt;
     unsigned complexity;
     char mode[8];         /* "warm" or "cold" */
-    size_t blocks;
+    size_t size;          /* units of the op per call (dequant: blocks) */
     unsigned samples;
     unsigned long long iters; /* calls per sample */
-    double median_ns, mad_ns, min_ns, max_ns; /* per block */
-    double gbps;          /* output bytes (1 KiB per block) per ns at the median */
+    double median_ns, mad_ns, min_ns, max_ns; /* per unit */
+    double gbps;          /* output bytes per ns at the median */
     char flags[32];       /* "" or "drift" (the scalar sentinel moved during the point) */
 } measure_row;
 
@@ -48,6 +68,7 @@ typedef struct measure_kv {
 } measure_kv;
 
 typedef struct measure_set {
+    int version;          /* lowest format version read (measure_set_version) */
     measure_kv *header;   /* every "# key: value" line, in file order */
     size_t n_header, cap_header;
     measure_row *rows;
@@ -68,9 +89,13 @@ int measure_header_add(measure_set *set, const char *key, const char *value, cha
 /* Add a row (copied). */
 int measure_set_add_row(measure_set *set, const measure_row *row);
 
-/* The row for (variant, mode, blocks), NULL when not measured. */
-const measure_row *measure_set_find(const measure_set *set, const char *variant, const char *mode,
-                                    size_t blocks);
+/* The newest row for (op, variant, mode, size), NULL when not measured. */
+const measure_row *measure_set_find(const measure_set *set, const char *op, const char *variant,
+                                    const char *mode, size_t size);
+
+/* The measurements format version of the file(s) read: the lowest one
+ * (1 or 2); 0 before any. */
+int measure_set_version(const measure_set *set);
 
 /* Check that m's key fields match the set's header (refusal message in err). */
 int measure_header_matches(const measure_set *set, const q4k_machine *m, char *err, size_t errlen);

@@ -57,21 +57,32 @@ int profile_write(FILE *f, const measure_set *set, const selection *sel, const c
     const char *emu = measure_header_get(set, "emulated");
     if (emu && strncmp(emu, "no", 2))
         fprintf(f, "# MEASURED UNDER AN EMULATOR: the choices below are not performance data.\n");
-    fprintf(f, "# Largest size where the scalar baseline is still as fast: %zu blocks%s.\n", sel->scalar_max,
-            sel->scalar_max ? "" : " (none)");
-    fprintf(f, "# Per bucket (rule: tuner/lib/select_rule.h): ns/block median +- MAD of the winner.\n");
-    for (size_t i = 0; i < sel->n_buckets; i++) {
-        const select_bucket *b = &sel->buckets[i];
-        const measure_row *w = b->winner;
-        fprintf(f, "# %zu blocks, %s: %.2f +- %.2f ns/block", b->blocks, b->mode, w->median_ns, w->mad_ns);
-        if (b->scalar && w->median_ns > 0)
-            fprintf(f, ", %.2fx scalar", b->scalar->median_ns / w->median_ns);
-        if (b->fastest != w)
-            fprintf(f, "; fastest %s %.2f is within noise", b->fastest->variant, b->fastest->median_ns);
-        if (w->flags[0])
-            fprintf(f, "; flagged %s", w->flags);
-        fputc('\n', f);
-        fprintf(f, "bucket %s %zu %s\n", q4k_op_name(Q4K_OP_DEQUANT), b->blocks, w->variant);
+    if (sel->llc_bytes) {
+        char llc[32];
+        machine_format_bytes(sel->llc_bytes, llc, sizeof llc);
+        fprintf(f, "# Warm/cold decided against a last-level cache of %s (%.200s).\n", llc,
+                sel->llc_source ? sel->llc_source : "as the measurements' header says");
+    }
+    for (size_t k = 0; k < sel->n_ops; k++) {
+        const select_op *o = &sel->ops[k];
+        const op_plan *p = o->plan;
+        fprintf(f, "# %s (sizes in %s): largest size where %s is still as fast: %zu%s.\n", p->name, p->units,
+                p->baseline, o->scalar_max, o->scalar_max ? "" : " (none)");
+        fprintf(f, "# Per bucket (rule: tuner/lib/select_rule.h): ns/%s median +- MAD of the winner.\n", p->unit);
+        for (size_t i = 0; i < o->n_buckets; i++) {
+            const select_bucket *b = &o->buckets[i];
+            const measure_row *w = b->winner;
+            fprintf(f, "# %zu %s, %s: %.2f +- %.2f ns/%s", b->size, p->units, b->mode, w->median_ns, w->mad_ns,
+                    p->unit);
+            if (b->scalar && w->median_ns > 0)
+                fprintf(f, ", %.2fx scalar", b->scalar->median_ns / w->median_ns);
+            if (b->fastest != w)
+                fprintf(f, "; fastest %s %.2f is within noise", b->fastest->variant, b->fastest->median_ns);
+            if (w->flags[0])
+                fprintf(f, "; flagged %s", w->flags);
+            fputc('\n', f);
+            fprintf(f, "bucket %s %zu %s\n", p->name, b->size, w->variant);
+        }
     }
     fprintf(f, "end\n");
     return ferror(f) ? Q4K_EIO : Q4K_OK;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "fileio.h"
+#include "machine.h"
 #include "q4k.h"
 #include "report.h"
 #include "select_rule.h"
@@ -43,12 +44,6 @@ static void share(char *out, size_t len, const measure_row *w, const measure_row
         snprintf(out, len, "%.0f%% of %s", 100.0 * limit->median_ns / w->median_ns, limit->variant + 6);
 }
 
-/* A variant name without the common "q4k_dequant__" prefix. */
-static const char *short_name(const char *name)
-{
-    return strncmp(name, "q4k_dequant__", 13) ? name : name + 13;
-}
-
 static void size_label(char *out, size_t len, size_t n)
 {
     if (n >= 1024 && n % 1024 == 0)
@@ -63,7 +58,9 @@ static void machine_section(FILE *f, const measure_set *set)
         const char *key, *label;
     } rows[] = {
         {"cpu", "CPU"},           {"core_type", "core type"}, {"arch", "architecture"},
-        {"features", "features"}, {"cores", "logical CPUs"},  {"llc_bytes", "last-level cache (bytes)"},
+        {"features", "features"}, {"cores", "logical CPUs"},  {"llc_bytes", "last-level cache used (bytes)"},
+        {"llc_source", "last-level cache: how found"}, {"llc_reported", "last-level cache the OS reports (bytes)"},
+        {"llc_probe", "store loop by buffer size"},
         {"os", "OS"},             {"compiler", "compiler"},   {"flags", "flags"},
         {"generator", "generator/template hash"}, {"version", "q4k version"}, {"commit", "commit"},
         {"timer", "timer"},       {"pinned", "thread pinned"}, {"settings", "settings"},
@@ -74,25 +71,42 @@ static void machine_section(FILE *f, const measure_set *set)
     fprintf(f, "## Machine and build\n\n| | |\n|---|---|\n");
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         fprintf(f, "| %s | %s |\n", rows[i].label, hdr(set, rows[i].key));
-    fprintf(f, "\nThe first eight lines (CPU to generator) key the measurements: `q4k measure --resume` and "
-               "`q4k select` refuse to mix files that differ in any of them.\n\n");
+    fprintf(f, "\nCPU, core type, architecture, features, OS, compiler, flags and generator key the measurements: "
+               "`q4k measure --resume` and `q4k select` refuse to mix files that differ in any of them. The "
+               "last-level cache used decides warm or cold per size; the OS's figure is checked against the "
+               "knee of a store loop over doubling buffers (`tuner/lib/llc_probe.h`).\n\n");
 }
 
-static void winners_section(FILE *f, const selection *sel)
+/* How the cache size the rule uses was found, in a sentence. */
+static void llc_sentence(FILE *f, const selection *sel)
 {
-    fprintf(f, "## Winners per size bucket\n\n");
-    fprintf(f, "Bucket N serves calls of up to N blocks (the last also every larger call). Rule "
-               "(`tuner/select_rule.h`): sizes whose input + output fit in half the last-level cache "
+    char llc[32];
+    if (!sel->llc_bytes) {
+        fprintf(f, "The last-level cache size is unknown, so every size is decided on **warm** measurements "
+                   "(rule 1 of `tuner/lib/select_rule.h`).");
+        return;
+    }
+    machine_format_bytes(sel->llc_bytes, llc, sizeof llc);
+    fprintf(f, "Last-level cache taken for the warm/cold rule: **%s**, %s.", llc,
+            sel->llc_source ? sel->llc_source
+                            : "as the OS reported it (these measurements predate llc_source: not checked)");
+}
+
+static void winners_section(FILE *f, const select_op *o)
+{
+    const op_plan *p = o->plan;
+    fprintf(f, "### Winners per size bucket\n\n");
+    fprintf(f, "Bucket N serves calls of up to N %s (the last also every larger call). Rule "
+               "(`tuner/lib/select_rule.h`): sizes whose input + output fit in half the last-level cache "
                "are decided on **warm** measurements, larger ones on **cold**; among the variants whose "
                "median +- max(MAD, %.0f%%) overlaps the fastest one's, the simplest wins. Times are "
-               "medians in ns per block (256 values, 1 KiB of output); `*` marks a point the drift "
-               "sentinel flagged.\n\n",
-            SELECT_NOISE_FLOOR * 100);
-    fprintf(f, "| blocks | mode | winner | ns/block | +- MAD | GB/s | vs scalar | vs default table | "
-               "of best store limit | of better store loop | tied |\n");
+               "medians in ns per %s (%s); `*` marks a point the drift sentinel flagged.\n\n",
+            p->units, SELECT_NOISE_FLOOR * 100, p->unit, p->describe);
+    fprintf(f, "| %s | mode | winner | ns/%s | +- MAD | GB/s | vs scalar | vs default table | "
+               "of best store limit | of better store loop | tied |\n", p->units, p->unit);
     fprintf(f, "|---:|---|---|---:|---:|---:|---:|---|---|---|---:|\n");
-    for (size_t i = 0; i < sel->n_buckets; i++) {
-        const select_bucket *b = &sel->buckets[i];
+    for (size_t i = 0; i < o->n_buckets; i++) {
+        const select_bucket *b = &o->buckets[i];
         const measure_row *w = b->winner;
         char ns[32], vs_scalar[32], vs_default[160], limit[64], loop[64];
         cell_ns(ns, sizeof ns, w);
@@ -100,45 +114,48 @@ static void winners_section(FILE *f, const selection *sel)
         if (b->default_row) {
             char r[32];
             ratio(r, sizeof r, b->default_row, w);
-            snprintf(vs_default, sizeof vs_default, "%s (`%s`)", r, short_name(b->default_name));
+            snprintf(vs_default, sizeof vs_default, "%s (`%s`)", r, op_plan_short_name(b->default_name));
         } else {
             snprintf(vs_default, sizeof vs_default, "n/a");
         }
         share(limit, sizeof limit, w, b->store_best);
         share(loop, sizeof loop, w, b->store_loop_best);
-        fprintf(f, "| %zu | %s | `%s` | %s | %.2f | %.1f | %s | %s | %s | %s | %zu |\n", b->blocks, b->mode,
+        fprintf(f, "| %zu | %s | `%s` | %s | %.2f | %.1f | %s | %s | %s | %s | %zu |\n", b->size, b->mode,
                 w->variant, ns, w->mad_ns, w->gbps, vs_scalar, vs_default, limit, loop, b->n_tied);
     }
     fprintf(f, "\n");
-    if (sel->scalar_max)
-        fprintf(f, "**SIMD threshold:** the scalar baseline is still as fast up to %zu blocks, so the buckets "
-                   "up to that size run `q4k_dequant__scalar`.\n\n",
-                sel->scalar_max);
+    if (o->scalar_max)
+        fprintf(f, "**SIMD threshold:** the baseline `%s` is still as fast up to %zu %s, so the buckets "
+                   "up to that size run it.\n\n",
+                p->baseline, o->scalar_max, p->units);
     else
-        fprintf(f, "**SIMD threshold:** 0 - a SIMD variant beats the scalar baseline beyond noise at every "
-                   "measured size, down to %zu block%s.\n\n",
-                sel->n_buckets ? sel->buckets[0].blocks : 1, sel->n_buckets && sel->buckets[0].blocks == 1 ? "" : "s");
+        fprintf(f, "**SIMD threshold:** 0 - a SIMD variant beats the baseline `%s` beyond noise at every "
+                   "measured size, down to %zu %s.\n\n",
+                p->baseline, o->n_buckets ? o->buckets[0].size : 1,
+                o->n_buckets && o->buckets[0].size == 1 ? p->unit : p->units);
     fprintf(f, "\"vs default table\" compares with what the built-in (untuned) dispatch table runs at that "
                "size, measured in the same run; \"of best store limit\" is the winner's output rate as a "
                "share of the fastest pure-store loop (plain stores, non-temporal stores or memset) writing "
                "the same bytes in the same mode.\n\n");
 }
 
-static void limits_section(FILE *f, const measure_set *set, const selection *sel)
+static void limits_section(FILE *f, const measure_set *set, const select_op *o)
 {
-    fprintf(f, "## Pure-store limits (GB/s of output, same sizes, same run)\n\n");
+    const op_plan *p = o->plan;
+    fprintf(f, "### Pure-store limits (GB/s of output, same sizes, same run)\n\n");
     fprintf(f, "`limit:store` = plain vector stores, `limit:stream` = non-temporal stores, "
-               "`limit:memset` = the C library's memset; each writes the output bytes of N blocks "
-               "and reads nothing.\n\n");
-    fprintf(f, "| blocks | mode | limit:store | limit:stream | limit:memset | scalar baseline |\n");
+               "`limit:memset` = the C library's memset; each writes the output bytes of N %s "
+               "and reads nothing.\n\n", p->units);
+    fprintf(f, "| %s | mode | limit:store | limit:stream | limit:memset | scalar baseline |\n", p->units);
     fprintf(f, "|---:|---|---:|---:|---:|---:|\n");
     for (int pass = 0; pass < 2; pass++) {
         const char *mode = pass ? "cold" : "warm";
-        for (size_t i = 0; i < sel->n_buckets; i++) {
-            size_t n = sel->buckets[i].blocks;
-            const measure_row *l[4] = {
-                measure_set_find(set, "limit:store", mode, n), measure_set_find(set, "limit:stream", mode, n),
-                measure_set_find(set, "limit:memset", mode, n), measure_set_find(set, "q4k_dequant__scalar", mode, n)};
+        for (size_t i = 0; i < o->n_buckets; i++) {
+            size_t n = o->buckets[i].size;
+            const measure_row *l[4] = {measure_set_find(set, p->name, "limit:store", mode, n),
+                                       measure_set_find(set, p->name, "limit:stream", mode, n),
+                                       measure_set_find(set, p->name, "limit:memset", mode, n),
+                                       measure_set_find(set, p->name, p->baseline, mode, n)};
             if (!l[0] && !l[1] && !l[2] && !l[3])
                 continue;
             fprintf(f, "| %zu | %s |", n, mode);
@@ -170,42 +187,47 @@ static void excluded_section(FILE *f, const measure_set *set)
     fprintf(f, "\n");
 }
 
-/* Every variant's ns/block at every size, one table per mode. */
-static void all_variants_section(FILE *f, const measure_set *set, const selection *sel)
+/* Every variant of op o at every size, one table per mode. */
+static void all_variants_section(FILE *f, const measure_set *set, const select_op *o)
 {
+    const op_plan *p = o->plan;
     for (int pass = 0; pass < 2; pass++) {
         const char *mode = pass ? "cold" : "warm";
         int any = 0;
         for (size_t i = 0; i < set->n_rows && !any; i++)
-            any = !strcmp(set->rows[i].mode, mode);
+            any = !strcmp(set->rows[i].mode, mode) && !strcmp(set->rows[i].op, p->name);
         if (!any)
             continue;
-        fprintf(f, "## Every variant, ns/block by size (%s)\n\n", mode);
+        fprintf(f, "## `%s`: every variant, ns/%s by size (%s)\n\n", p->name, p->unit, mode);
         fprintf(f, "%s. Bold: the bucket's winner where this mode decided it.\n\n",
                 pass ? "Cold: input and output rotated over more than the last-level cache"
                      : "Warm: the same input and output every call");
         fprintf(f, "| variant |");
-        for (size_t i = 0; i < sel->n_buckets; i++) {
+        for (size_t i = 0; i < o->n_buckets; i++) {
             char l[24];
-            size_label(l, sizeof l, sel->buckets[i].blocks);
+            size_label(l, sizeof l, o->buckets[i].size);
             fprintf(f, " %s |", l);
         }
         fprintf(f, "\n|---|");
-        for (size_t i = 0; i < sel->n_buckets; i++)
+        for (size_t i = 0; i < o->n_buckets; i++)
             fprintf(f, "---:|");
         fprintf(f, "\n");
-        /* variants in file order, each once */
+        /* variants of this op in file order, each once */
         for (size_t r = 0; r < set->n_rows; r++) {
             const measure_row *row = &set->rows[r];
+            if (strcmp(row->op, p->name))
+                continue;
             size_t first;
-            for (first = 0; first < r && strcmp(set->rows[first].variant, row->variant); first++)
+            for (first = 0; first < r && (strcmp(set->rows[first].variant, row->variant) ||
+                                          strcmp(set->rows[first].op, row->op));
+                 first++)
                 ;
             if (first != r)
                 continue;
             fprintf(f, "| `%s` |", row->variant);
-            for (size_t i = 0; i < sel->n_buckets; i++) {
-                const select_bucket *b = &sel->buckets[i];
-                const measure_row *x = measure_set_find(set, row->variant, mode, b->blocks);
+            for (size_t i = 0; i < o->n_buckets; i++) {
+                const select_bucket *b = &o->buckets[i];
+                const measure_row *x = measure_set_find(set, p->name, row->variant, mode, b->size);
                 char c[32];
                 cell_ns(c, sizeof c, x);
                 int bold = x && b->winner && !strcmp(b->mode, mode) && !strcmp(b->winner->variant, row->variant);
@@ -217,10 +239,20 @@ static void all_variants_section(FILE *f, const measure_set *set, const selectio
     }
 }
 
+const char *report_chart_file(const select_op *o, char *buf, size_t len)
+{
+    if (o->plan->op == Q4K_OP_DEQUANT)
+        snprintf(buf, len, "chart.svg");
+    else
+        snprintf(buf, len, "chart-%s.svg", o->plan->name);
+    return buf;
+}
+
 static void write_markdown(FILE *f, const measure_set *set, const selection *sel, const char *hyperfine_md)
 {
     const char *emu = measure_header_get(set, "emulated");
     int emulated = emu && strncmp(emu, "no", 2);
+    char chart[64];
     fprintf(f, "# q4k tuning report: %s\n\n", hdr(set, "device"));
     if (emulated)
         fprintf(f, "> **Measured under an emulator (qemu): these timings are not performance.** This report "
@@ -228,18 +260,29 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
     fprintf(f, "%s, %s. Measured %s with `%s`; q4k %s (commit %s), kernels from generator %s.\n\n",
             hdr(set, "cpu"), hdr(set, "features"), hdr(set, "started"), hdr(set, "command"), hdr(set, "version"),
             hdr(set, "commit"), hdr(set, "generator"));
-    fprintf(f, "Files: `measurements.csv` (every point), `profile` (the winners below), `chart.svg`%s.\n\n",
-            hyperfine_md ? ", `hyperfine.json` / `hyperfine.md` (process-level confirmation)" : "");
-    winners_section(f, sel);
-    fprintf(f, "## Throughput\n\n![Output GB/s against blocks per call, warm and cold](chart.svg)\n\n"
-               "One line per family (ISA + method: the best of its unroll/prefetch/store variants at each "
-               "size), the scalar baseline and the pure-store limits; log x axis.\n\n");
-    limits_section(f, set, sel);
+    fprintf(f, "Files: `measurements.csv` (every point), `profile` (the winners below), ");
+    for (size_t k = 0; k < sel->n_ops; k++)
+        fprintf(f, "%s`%s`", k ? ", " : "", report_chart_file(&sel->ops[k], chart, sizeof chart));
+    fprintf(f, "%s.\n\n", hyperfine_md ? ", `hyperfine.json` / `hyperfine.md` (process-level confirmation)" : "");
+    llc_sentence(f, sel);
+    fprintf(f, " Sizes whose input + output fit in half of it are decided on warm measurements, larger ones on "
+               "cold.\n\n");
+    for (size_t k = 0; k < sel->n_ops; k++) {
+        const select_op *o = &sel->ops[k];
+        fprintf(f, "## Operation `%s`\n\n", o->plan->name);
+        winners_section(f, o);
+        fprintf(f, "### Throughput\n\n![Output GB/s against %s per call, warm and cold](%s)\n\n"
+                   "One line per family (ISA + method: the best of its unroll/prefetch/store variants at each "
+                   "size), the scalar baseline and the pure-store limits; log x axis.\n\n",
+                o->plan->units, report_chart_file(o, chart, sizeof chart));
+        limits_section(f, set, o);
+    }
     excluded_section(f, set);
     machine_section(f, set);
     if (hyperfine_md)
         fprintf(f, "## Process-level confirmation (hyperfine)\n\n%s\n\n", hyperfine_md);
-    all_variants_section(f, set, sel);
+    for (size_t k = 0; k < sel->n_ops; k++)
+        all_variants_section(f, set, &sel->ops[k]);
     fprintf(f, "## Use it\n\n"
                "```sh\n"
                "cmake -S . -B build-tuned -DQ4K_PROFILE=results/%s/profile && cmake --build build-tuned\n"
@@ -248,8 +291,8 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
             hdr(set, "device"), hdr(set, "device"));
 }
 
-static int write_via_memstream(const char *path, int svg, const measure_set *set, const selection *sel,
-                               const char *hyperfine_md, char *err, size_t errlen)
+static int write_via_memstream(const char *path, const select_op *svg, const measure_set *set,
+                               const selection *sel, const char *hyperfine_md, char *err, size_t errlen)
 {
     char *text = NULL;
     size_t len = 0;
@@ -259,7 +302,7 @@ static int write_via_memstream(const char *path, int svg, const measure_set *set
         return Q4K_ENOMEM;
     }
     if (svg)
-        report_chart_svg(mem, set, sel);
+        report_chart_svg(mem, set, svg);
     else
         write_markdown(mem, set, sel, hyperfine_md);
     if (fclose(mem) != 0) {
@@ -279,15 +322,16 @@ int report_write(const char *dir, const measure_set *set, const selection *sel, 
         snprintf(err, errlen, "%s: cannot create: %s", dir, strerror(errno));
         return Q4K_EIO;
     }
-    size_t n = strlen(dir) + 16;
+    size_t n = strlen(dir) + 80;
     char *path = malloc(n);
     if (!path)
         return Q4K_ENOMEM;
     snprintf(path, n, "%s/report.md", dir);
-    int rc = write_via_memstream(path, 0, set, sel, hyperfine_md, err, errlen);
-    if (rc == Q4K_OK) {
-        snprintf(path, n, "%s/chart.svg", dir);
-        rc = write_via_memstream(path, 1, set, sel, NULL, err, errlen);
+    int rc = write_via_memstream(path, NULL, set, sel, hyperfine_md, err, errlen);
+    for (size_t k = 0; k < sel->n_ops && rc == Q4K_OK; k++) {
+        char chart[64];
+        snprintf(path, n, "%s/%s", dir, report_chart_file(&sel->ops[k], chart, sizeof chart));
+        rc = write_via_memstream(path, &sel->ops[k], set, sel, NULL, err, errlen);
     }
     free(path);
     return rc;

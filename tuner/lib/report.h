@@ -1,6 +1,8 @@
 /* report.h - the tuning report: report.md (tables a person reads at a
- * glance) and chart.svg (throughput against size), made from the
- * measurements and the selection alone, so they can be written anywhere. */
+ * glance, a section per operation) and a chart per operation (throughput
+ * against size: chart.svg for dequant, chart-<op>.svg for others), made
+ * from the measurements and the selection alone, so they can be written
+ * anywhere. */
 #ifndef Q4K_REPORT_H
 #define Q4K_REPORT_H
 
@@ -9,13 +11,15 @@
 #include "measure_csv.h"
 #include "select.h"
 
-/* Write DIR/report.md and DIR/chart.svg (DIR must exist or is created).
+/* Write DIR/report.md and the charts (DIR must exist or is created).
  * hyperfine_md: Markdown for the process-level confirmation section, or
  * NULL to leave the section out. 0 or a negative status (message in err). */
 int report_write(const char *dir, const measure_set *set, const selection *sel, const char *hyperfine_md,
                  char *err, size_t errlen);
 
-/* Only the chart, as SVG text into f. */
-void report_chart_svg(FILE *f, const measure_set *set, const selection *sel);
+/* Only the chart of one op, as SVG text into f. */
+void report_chart_svg(FILE *f, const measure_set *set, const select_op *o);
+/* The chart's file name for op o: "chart.svg" (dequant), "chart-<op>.svg". */
+const char *report_chart_file(const select_op *o, char *buf, size_t len);
 
 #endif

@@ -1,5 +1,5 @@
-/* report_chart.c - chart.svg: output throughput (GB/s) against blocks per
- * call on a log2 x axis, one panel per mode (warm, cold) on a shared y
+/* report_chart.c - the chart of one operation (chart.svg for dequant):
+ * output throughput (GB/s) against the op's size per call on a log2 x axis, one panel per mode (warm, cold) on a shared y
  * scale. One line per family (ISA + method, the best of its variants at
  * each size), the scalar baseline and the pure-store limits. Plain SVG,
  * no scripts, readable in a browser or a Markdown viewer. */
@@ -37,29 +37,29 @@ static void xml_text(FILE *f, const char *s)
     }
 }
 
-/* Best GB/s of a series at (mode, n); 0 when not measured. */
-static double value(const measure_set *set, const series *s, const char *mode, size_t n)
+/* Best GB/s of a series at (op, mode, n); 0 when not measured. */
+static double value(const measure_set *set, const char *op, const series *s, const char *mode, size_t n)
 {
     if (s->variant) {
-        const measure_row *r = measure_set_find(set, s->variant, mode, n);
+        const measure_row *r = measure_set_find(set, op, s->variant, mode, n);
         return r ? r->gbps : 0;
     }
     double best = 0;
     for (size_t i = 0; i < set->n_rows; i++) {
         const measure_row *r = &set->rows[i];
-        if (r->blocks == n && !strcmp(r->mode, mode) && !strcmp(r->isa, s->isa) && !strcmp(r->method, s->method) &&
-            measure_set_find(set, r->variant, mode, n) == r && r->gbps > best)
+        if (r->size == n && !strcmp(r->mode, mode) && !strcmp(r->isa, s->isa) && !strcmp(r->method, s->method) &&
+            !strcmp(r->op, op) && measure_set_find(set, op, r->variant, mode, n) == r && r->gbps > best)
             best = r->gbps;
     }
     return best;
 }
 
-static size_t build_series(const measure_set *set, series *out)
+static size_t build_series(const measure_set *set, const op_plan *p, series *out)
 {
     size_t n = 0, colors = 0;
     for (size_t i = 0; i < set->n_rows && n < MAX_SERIES - 4; i++) {
         const measure_row *r = &set->rows[i];
-        if (!strcmp(r->isa, "limit") || !strcmp(r->isa, "scalar"))
+        if (!strcmp(r->isa, "limit") || !strcmp(r->isa, "scalar") || strcmp(r->op, p->name))
             continue;
         size_t k;
         for (k = 0; k < n && (strcmp(out[k].isa, r->isa) || strcmp(out[k].method, r->method)); k++)
@@ -79,20 +79,21 @@ static size_t build_series(const measure_set *set, series *out)
         const char *variant, *label, *color, *dash;
         double width;
     } fixed[] = {
-        {"q4k_dequant__scalar", "scalar baseline", "#000000", "", 2.0},
+        {NULL, "scalar baseline", "#000000", "", 2.0}, /* the op's baseline */
         {"limit:store", "limit: plain stores", "#555555", "7,4", 1.6},
         {"limit:stream", "limit: non-temporal stores", "#555555", "2,3", 1.6},
         {"limit:memset", "limit: memset", "#999999", "9,3,2,3", 1.6},
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+        const char *variant = fixed[i].variant ? fixed[i].variant : p->baseline;
         int present = 0;
         for (size_t r = 0; r < set->n_rows && !present; r++)
-            present = !strcmp(set->rows[r].variant, fixed[i].variant);
+            present = !strcmp(set->rows[r].variant, variant) && !strcmp(set->rows[r].op, p->name);
         if (!present)
             continue;
         series *s = &out[n++];
         memset(s, 0, sizeof *s);
-        s->variant = fixed[i].variant;
+        s->variant = variant;
         snprintf(s->label, sizeof s->label, "%s", fixed[i].label);
         s->color = fixed[i].color;
         s->dash = fixed[i].dash;
@@ -116,24 +117,25 @@ static void size_label(char *out, size_t len, size_t n)
         snprintf(out, len, "%zu", n);
 }
 
-void report_chart_svg(FILE *f, const measure_set *set, const selection *sel)
+void report_chart_svg(FILE *f, const measure_set *set, const select_op *o)
 {
+    const op_plan *p = o->plan;
     series ser[MAX_SERIES];
-    size_t n_ser = build_series(set, ser);
+    size_t n_ser = build_series(set, p, ser);
     static const char *const modes[2] = {"warm", "cold"};
-    size_t n = sel->n_buckets;
+    size_t n = o->n_buckets;
     double ymax = 0;
-    for (int p = 0; p < 2; p++)
+    for (int m = 0; m < 2; m++)
         for (size_t s = 0; s < n_ser; s++)
             for (size_t i = 0; i < n; i++) {
-                double v = value(set, &ser[s], modes[p], sel->buckets[i].blocks);
+                double v = value(set, p->name, &ser[s], modes[m], o->buckets[i].size);
                 ymax = v > ymax ? v : ymax;
             }
     if (ymax <= 0)
         ymax = 1;
     double step = nice_step(ymax);
     ymax = ceil(ymax / step) * step;
-    double lx0 = n ? log2((double)sel->buckets[0].blocks) : 0, lx1 = n ? log2((double)sel->buckets[n - 1].blocks) : 1;
+    double lx0 = n ? log2((double)o->buckets[0].size) : 0, lx1 = n ? log2((double)o->buckets[n - 1].size) : 1;
     if (lx1 <= lx0)
         lx1 = lx0 + 1;
 
@@ -144,15 +146,15 @@ void report_chart_svg(FILE *f, const measure_set *set, const selection *sel)
     fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", W, H);
     fprintf(f, "<text x=\"%d\" y=\"28\" font-size=\"18\" font-weight=\"bold\">q4k on ", 40);
     xml_text(f, device ? device : "unknown device");
-    fprintf(f, ": dequantization throughput against call size%s</text>\n",
+    fprintf(f, ": %s throughput against call size%s</text>\n", p->name,
             emu && strncmp(emu, "no", 2) ? " (qemu: NOT performance)" : "");
-    fprintf(f, "<text x=\"40\" y=\"48\" fill=\"#444\">GB/s of float32 output (1 block = 256 values = 1 KiB), "
-               "median of each point; higher is better</text>\n");
+    fprintf(f, "<text x=\"40\" y=\"48\" fill=\"#444\">GB/s of output (%zu bytes per %s), "
+               "median of each point; higher is better</text>\n", p->out_bytes_per_unit, p->unit);
 
-    for (int p = 0; p < 2; p++) {
-        int x0 = panel_x[p], y0 = TOP, yb = TOP + PLOT_H;
+    for (int m = 0; m < 2; m++) {
+        int x0 = panel_x[m], y0 = TOP, yb = TOP + PLOT_H;
         fprintf(f, "<g>\n<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n", x0, y0 - 6,
-                p ? "cold: buffers rotated beyond the last-level cache" : "warm: input and output in cache");
+                m ? "cold: buffers rotated beyond the last-level cache" : "warm: input and output in cache");
         fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888\"/>\n", x0, y0,
                 PLOT_W, PLOT_H);
         for (double y = 0; y <= ymax + step / 2; y += step) {
@@ -163,16 +165,16 @@ void report_chart_svg(FILE *f, const measure_set *set, const selection *sel)
         }
         size_t every = n > 9 ? (n + 8) / 9 : 1;
         for (size_t i = 0; i < n; i++) {
-            double px = x0 + (log2((double)sel->buckets[i].blocks) - lx0) / (lx1 - lx0) * PLOT_W;
+            double px = x0 + (log2((double)o->buckets[i].size) - lx0) / (lx1 - lx0) * PLOT_W;
             fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#f0f0f0\"/>\n", px, y0, px, yb);
             if (i % every == 0 || i == n - 1) {
                 char l[24];
-                size_label(l, sizeof l, sel->buckets[i].blocks);
+                size_label(l, sizeof l, o->buckets[i].size);
                 fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", px, yb + 18, l);
             }
         }
-        fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">blocks per call (log scale)</text>\n",
-                x0 + PLOT_W / 2, yb + 40);
+        fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s per call (log scale)</text>\n",
+                x0 + PLOT_W / 2, yb + 40, p->units);
         fprintf(f, "<text transform=\"translate(%d,%d) rotate(-90)\" text-anchor=\"middle\">GB/s</text>\n",
                 x0 - 48, y0 + PLOT_H / 2);
         int drawn = 0;
@@ -180,10 +182,10 @@ void report_chart_svg(FILE *f, const measure_set *set, const selection *sel)
             char points[4096];
             size_t used = 0, count = 0;
             for (size_t i = 0; i < n && used + 32 < sizeof points; i++) {
-                double v = value(set, &ser[s], modes[p], sel->buckets[i].blocks);
+                double v = value(set, p->name, &ser[s], modes[m], o->buckets[i].size);
                 if (v <= 0)
                     continue;
-                double px = x0 + (log2((double)sel->buckets[i].blocks) - lx0) / (lx1 - lx0) * PLOT_W;
+                double px = x0 + (log2((double)o->buckets[i].size) - lx0) / (lx1 - lx0) * PLOT_W;
                 double py = yb - v / ymax * PLOT_H;
                 used += (size_t)snprintf(points + used, sizeof points - used, "%.1f,%.1f ", px, py);
                 count++;
@@ -196,10 +198,10 @@ void report_chart_svg(FILE *f, const measure_set *set, const selection *sel)
                     ser[s].dash[0] ? "\"" : "", points);
             /* a dot per measured point, so single points and kinks show */
             for (size_t i = 0; i < n; i++) {
-                double v = value(set, &ser[s], modes[p], sel->buckets[i].blocks);
+                double v = value(set, p->name, &ser[s], modes[m], o->buckets[i].size);
                 if (v <= 0)
                     continue;
-                double px = x0 + (log2((double)sel->buckets[i].blocks) - lx0) / (lx1 - lx0) * PLOT_W;
+                double px = x0 + (log2((double)o->buckets[i].size) - lx0) / (lx1 - lx0) * PLOT_W;
                 fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>\n", px,
                         yb - v / ymax * PLOT_H, ser[s].color);
             }

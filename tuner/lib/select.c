@@ -1,4 +1,5 @@
-/* select.c - apply the selection rule to every measured size (select.h). */
+/* select.c - apply the selection rule to every measured op and size
+ * (select.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,16 +22,32 @@ static const measure_row *faster(const measure_row *a, const measure_row *b)
     return b->median_ns < a->median_ns ? b : a;
 }
 
-int select_run(const measure_set *set, selection *sel, char *err, size_t errlen)
+/* The built-in table's variant at (op, size): default_<op>_<size>, or in
+ * format-1 files (dequant only) default_<size>. */
+static const char *default_name(const measure_set *set, const op_plan *p, size_t n)
 {
-    memset(sel, 0, sizeof *sel);
-    const char *llc = measure_header_get(set, "llc_bytes");
-    sel->llc_bytes = llc ? (size_t)strtoull(llc, NULL, 10) : 0;
+    char key[48];
+    snprintf(key, sizeof key, "default_%s_%zu", p->name, n);
+    const char *name = measure_header_get(set, key);
+    if (!name && p->op == Q4K_OP_DEQUANT) {
+        snprintf(key, sizeof key, "default_%zu", n);
+        name = measure_header_get(set, key);
+    }
+    return name;
+}
 
-    /* The measured sizes, ascending, once each. */
+/* One op: 0 with o->n_buckets == 0 when the op has no kernel rows. */
+static int select_op_run(const measure_set *set, const op_plan *p, size_t llc_bytes, select_op *o,
+                         const measure_row **cands)
+{
+    memset(o, 0, sizeof *o);
+    o->plan = p;
+    /* The measured sizes of this op, ascending, once each. */
     size_t sizes[MEASURE_MAX_SIZES], n_sizes = 0;
     for (size_t i = 0; i < set->n_rows; i++) {
-        size_t n = set->rows[i].blocks, k;
+        if (strcmp(set->rows[i].op, p->name))
+            continue;
+        size_t n = set->rows[i].size, k;
         for (k = 0; k < n_sizes && sizes[k] != n; k++)
             ;
         if (k == n_sizes && n_sizes < MEASURE_MAX_SIZES)
@@ -38,59 +55,91 @@ int select_run(const measure_set *set, selection *sel, char *err, size_t errlen)
     }
     qsort(sizes, n_sizes, sizeof sizes[0], cmp_size);
 
-    const measure_row **cands = malloc((set->n_rows + 1) * sizeof *cands);
-    if (!cands)
-        return Q4K_ENOMEM;
     int scalar_wins[MEASURE_MAX_SIZES];
     size_t won_sizes[MEASURE_MAX_SIZES];
     for (size_t s = 0; s < n_sizes; s++) {
         size_t n = sizes[s];
         int have_warm = 0, have_cold = 0;
-        for (size_t i = 0; i < set->n_rows; i++)
-            if (set->rows[i].blocks == n && strcmp(set->rows[i].isa, "limit")) {
-                have_warm |= !strcmp(set->rows[i].mode, "warm");
-                have_cold |= !strcmp(set->rows[i].mode, "cold");
+        for (size_t i = 0; i < set->n_rows; i++) {
+            const measure_row *r = &set->rows[i];
+            if (r->size == n && strcmp(r->isa, "limit") && !strcmp(r->op, p->name)) {
+                have_warm |= !strcmp(r->mode, "warm");
+                have_cold |= !strcmp(r->mode, "cold");
             }
+        }
         if (!have_warm && !have_cold)
             continue; /* only store limits at this size */
-        select_bucket *b = &sel->buckets[sel->n_buckets];
+        select_bucket *b = &o->buckets[o->n_buckets];
         memset(b, 0, sizeof *b);
-        b->blocks = n;
-        snprintf(b->mode, sizeof b->mode, "%s", select_rule_mode(n, sel->llc_bytes, have_warm, have_cold));
+        b->size = n;
+        size_t working_set = n * (p->in_bytes_per_unit + p->out_bytes_per_unit);
+        snprintf(b->mode, sizeof b->mode, "%s", select_rule_mode(working_set, llc_bytes, have_warm, have_cold));
 
-        /* Candidates: the newest row of each kernel variant at (n, mode). */
+        /* Candidates: the newest row of each kernel variant at (op, n, mode). */
         size_t k = 0;
         for (size_t i = 0; i < set->n_rows; i++) {
             const measure_row *r = &set->rows[i];
-            if (r->blocks != n || strcmp(r->mode, b->mode) || !strcmp(r->isa, "limit"))
+            if (r->size != n || strcmp(r->mode, b->mode) || !strcmp(r->isa, "limit") || strcmp(r->op, p->name))
                 continue;
-            if (measure_set_find(set, r->variant, r->mode, n) == r)
+            if (measure_set_find(set, p->name, r->variant, r->mode, n) == r)
                 cands[k++] = r;
         }
         b->winner = select_rule_winner(cands, k, &b->fastest);
         for (size_t i = 0; i < k; i++)
             b->n_tied += select_rule_within_noise(cands[i], b->fastest);
-        b->scalar = measure_set_find(set, "q4k_dequant__scalar", b->mode, n);
-        b->limit_store = measure_set_find(set, "limit:store", b->mode, n);
-        b->limit_stream = measure_set_find(set, "limit:stream", b->mode, n);
-        b->limit_memset = measure_set_find(set, "limit:memset", b->mode, n);
+        b->scalar = measure_set_find(set, p->name, p->baseline, b->mode, n);
+        b->limit_store = measure_set_find(set, p->name, "limit:store", b->mode, n);
+        b->limit_stream = measure_set_find(set, p->name, "limit:stream", b->mode, n);
+        b->limit_memset = measure_set_find(set, p->name, "limit:memset", b->mode, n);
         b->store_loop_best = faster(b->limit_store, b->limit_stream);
         b->store_best = faster(b->store_loop_best, b->limit_memset);
-        char key[40];
-        snprintf(key, sizeof key, "default_%zu", n);
-        b->default_name = measure_header_get(set, key);
+        b->default_name = default_name(set, p, n);
         if (b->default_name)
-            b->default_row = measure_set_find(set, b->default_name, b->mode, n);
+            b->default_row = measure_set_find(set, p->name, b->default_name, b->mode, n);
 
-        scalar_wins[sel->n_buckets] = !strcmp(b->winner->isa, "scalar");
-        won_sizes[sel->n_buckets] = n;
-        sel->n_buckets++;
+        scalar_wins[o->n_buckets] = !strcmp(b->winner->isa, "scalar");
+        won_sizes[o->n_buckets] = n;
+        o->n_buckets++;
+    }
+    if (o->n_buckets)
+        select_rule_simd_threshold(won_sizes, scalar_wins, o->n_buckets, &o->scalar_max);
+    return Q4K_OK;
+}
+
+int select_run(const measure_set *set, selection *sel, char *err, size_t errlen)
+{
+    memset(sel, 0, sizeof *sel);
+    const char *llc = measure_header_get(set, "llc_bytes");
+    sel->llc_bytes = llc ? (size_t)strtoull(llc, NULL, 10) : 0;
+    sel->llc_source = measure_header_get(set, "llc_source");
+
+    const measure_row **cands = malloc((set->n_rows + 1) * sizeof *cands);
+    if (!cands)
+        return Q4K_ENOMEM;
+    for (size_t i = 0; i < set->n_rows; i++)
+        if (!op_plan_find(set->rows[i].op)) {
+            snprintf(err, errlen, "operation '%s' has no measurement plan in this q4k", set->rows[i].op);
+            free(cands);
+            return Q4K_EFORMAT;
+        }
+    for (size_t i = 0; i < op_plan_count(); i++) {
+        select_op *o = &sel->ops[sel->n_ops];
+        select_op_run(set, op_plan_at(i), sel->llc_bytes, o, cands);
+        if (o->n_buckets)
+            sel->n_ops++;
     }
     free(cands);
-    if (sel->n_buckets == 0) {
+    if (sel->n_ops == 0) {
         snprintf(err, errlen, "no kernel measurements to select from");
         return Q4K_EFORMAT;
     }
-    select_rule_simd_threshold(won_sizes, scalar_wins, sel->n_buckets, &sel->scalar_max);
     return Q4K_OK;
+}
+
+const select_op *select_find_op(const selection *sel, q4k_op op)
+{
+    for (size_t i = 0; i < sel->n_ops; i++)
+        if (sel->ops[i].plan->op == op)
+            return &sel->ops[i];
+    return NULL;
 }

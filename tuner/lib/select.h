@@ -1,6 +1,6 @@
-/* select.h - per-size winners and the SIMD threshold from measurements
- * (the rule itself: select_rule.h). Shared by q4k select, q4k tune and the
- * report, so all three say the same. */
+/* select.h - per-op, per-size winners and the SIMD threshold from
+ * measurements (the rule itself: select_rule.h). Shared by q4k select,
+ * q4k tune and the report, so all three say the same. */
 #ifndef Q4K_SELECT_H
 #define Q4K_SELECT_H
 
@@ -8,14 +8,15 @@
 
 #include "measure.h"
 #include "measure_csv.h"
+#include "op_plan.h"
 
 typedef struct select_bucket {
-    size_t blocks;
+    size_t size;                     /* in the op's unit (dequant: blocks) */
     char mode[8];                    /* the measurements that decided: "warm" or "cold" */
     const measure_row *winner;       /* the choice */
     const measure_row *fastest;      /* lowest median (the winner, or one within its noise) */
     size_t n_tied;                   /* variants within noise of the fastest, the fastest included */
-    const measure_row *scalar;       /* the scalar baseline here (NULL if not measured) */
+    const measure_row *scalar;       /* the op's baseline here (NULL if not measured) */
     const char *default_name;        /* what the built-in table runs here (NULL if unknown) */
     const measure_row *default_row;  /* its measurement (NULL if not measured) */
     const measure_row *limit_store, *limit_stream, *limit_memset; /* NULL if not measured */
@@ -23,14 +24,26 @@ typedef struct select_bucket {
     const measure_row *store_loop_best; /* faster of the two store loops (not memset) */
 } select_bucket;
 
-typedef struct selection {
+/* The selection of one operation. */
+typedef struct select_op {
+    const op_plan *plan;             /* the op, its unit and baseline */
     select_bucket buckets[MEASURE_MAX_SIZES];
     size_t n_buckets;
-    size_t scalar_max;               /* largest size where scalar is still as fast (0: none) */
+    size_t scalar_max;               /* largest size where the baseline is still as fast (0: none) */
+} select_op;
+
+typedef struct selection {
+    select_op ops[Q4K_OP_COUNT];     /* the ops with kernel measurements, in op order */
+    size_t n_ops;
     size_t llc_bytes;                /* from the measurements' header (0: unknown) */
+    const char *llc_source;          /* how it was found (header llc_source; NULL in old files) */
 } selection;
 
-/* Pick the winners. Q4K_EFORMAT when no size has a kernel measurement. */
+/* Pick the winners, per op. Q4K_EFORMAT when no op has a kernel
+ * measurement. */
 int select_run(const measure_set *set, selection *sel, char *err, size_t errlen);
+
+/* The selection of op, NULL when it was not measured. */
+const select_op *select_find_op(const selection *sel, q4k_op op);
 
 #endif

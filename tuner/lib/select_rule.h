@@ -1,8 +1,12 @@
 /* select_rule.h - THE selection rule of the tuner, in one place.
  *
+ *  Applied per operation (op_plan.h), on that op's rows only.
+ *
  *  1. Which measurement decides a size: warm while the working set (input
- *     plus output, 1168 bytes a block) fits in half the last-level cache,
- *     cold beyond. Small calls are typically repeated on data in cache
+ *     plus output: the op's bytes per unit times the size; dequant 1168
+ *     bytes a block) fits in half the last-level cache, cold beyond. The
+ *     cache size is the measurements' llc_bytes: measured as the knee of a
+ *     store loop where possible, else the OS's figure capped (llc_probe.h). Small calls are typically repeated on data in cache
  *     (a tile, a row); large ones stream a tensor through memory, where
  *     warm and cold are physically the same anyway. Unknown cache size:
  *     warm throughout. A mode that was not measured falls back to the other.
@@ -23,8 +27,9 @@
 
 #define SELECT_NOISE_FLOOR 0.01 /* relative: 1% of the median */
 
-/* Rule 1: "warm" or "cold". */
-const char *select_rule_mode(size_t blocks, size_t llc_bytes, int have_warm, int have_cold);
+/* Rule 1: "warm" or "cold" for a call whose input plus output is
+ * working_set bytes. */
+const char *select_rule_mode(size_t working_set, size_t llc_bytes, int have_warm, int have_cold);
 
 /* Rule 2: 1 when the intervals of a and b overlap. */
 int select_rule_within_noise(const measure_row *a, const measure_row *b);

@@ -17,10 +17,10 @@
 #define ARM64 1
 #endif
 
-enum { FLOATS_PER_BLOCK = 256 };
-
+#if defined(X86)
 /* Scalar stores for the head (until `align`-byte aligned) of a run; returns
- * how many floats it wrote. Callers' buffers may be unaligned. */
+ * how many floats it wrote. Callers' buffers may be unaligned (the aligned
+ * x86 stores need it; aarch64's vst1q/stnp do not). */
 static size_t store_head(float *out, size_t n, size_t align)
 {
     size_t k = 0;
@@ -29,11 +29,10 @@ static size_t store_head(float *out, size_t n, size_t align)
     return k;
 }
 
-#if defined(X86)
-static void store_sse2(const void *blocks, float *out, size_t n_blocks)
+static void store_sse2(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK, k = store_head(out, n, 16);
+    float *out = dst;
+    size_t n = bytes / sizeof(float), k = store_head(out, n, 16);
     __m128 v = _mm_set1_ps(1.0f);
     for (; k + 16 <= n; k += 16) {
         _mm_store_ps(out + k, v);
@@ -45,10 +44,10 @@ static void store_sse2(const void *blocks, float *out, size_t n_blocks)
         out[k] = 1.0f;
 }
 
-static void stream_sse2(const void *blocks, float *out, size_t n_blocks)
+static void stream_sse2(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK, k = store_head(out, n, 16);
+    float *out = dst;
+    size_t n = bytes / sizeof(float), k = store_head(out, n, 16);
     __m128 v = _mm_set1_ps(1.0f);
     for (; k + 16 <= n; k += 16) {
         _mm_stream_ps(out + k, v);
@@ -61,10 +60,10 @@ static void stream_sse2(const void *blocks, float *out, size_t n_blocks)
     _mm_sfence(); /* streaming stores are weakly ordered: finish them in the timed region */
 }
 
-__attribute__((target("avx2"))) static void store_avx2(const void *blocks, float *out, size_t n_blocks)
+__attribute__((target("avx2"))) static void store_avx2(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK, k = store_head(out, n, 32);
+    float *out = dst;
+    size_t n = bytes / sizeof(float), k = store_head(out, n, 32);
     __m256 v = _mm256_set1_ps(1.0f);
     for (; k + 32 <= n; k += 32) {
         _mm256_store_ps(out + k, v);
@@ -76,10 +75,10 @@ __attribute__((target("avx2"))) static void store_avx2(const void *blocks, float
         out[k] = 1.0f;
 }
 
-__attribute__((target("avx2"))) static void stream_avx2(const void *blocks, float *out, size_t n_blocks)
+__attribute__((target("avx2"))) static void stream_avx2(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK, k = store_head(out, n, 32);
+    float *out = dst;
+    size_t n = bytes / sizeof(float), k = store_head(out, n, 32);
     __m256 v = _mm256_set1_ps(1.0f);
     for (; k + 32 <= n; k += 32) {
         _mm256_stream_ps(out + k, v);
@@ -92,10 +91,10 @@ __attribute__((target("avx2"))) static void stream_avx2(const void *blocks, floa
     _mm_sfence();
 }
 
-__attribute__((target("avx512f"))) static void store_avx512(const void *blocks, float *out, size_t n_blocks)
+__attribute__((target("avx512f"))) static void store_avx512(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK, k = store_head(out, n, 64);
+    float *out = dst;
+    size_t n = bytes / sizeof(float), k = store_head(out, n, 64);
     __m512 v = _mm512_set1_ps(1.0f);
     for (; k + 64 <= n; k += 64) {
         _mm512_store_ps(out + k, v);
@@ -107,10 +106,10 @@ __attribute__((target("avx512f"))) static void store_avx512(const void *blocks, 
         out[k] = 1.0f;
 }
 
-__attribute__((target("avx512f"))) static void stream_avx512(const void *blocks, float *out, size_t n_blocks)
+__attribute__((target("avx512f"))) static void stream_avx512(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK, k = store_head(out, n, 64);
+    float *out = dst;
+    size_t n = bytes / sizeof(float), k = store_head(out, n, 64);
     __m512 v = _mm512_set1_ps(1.0f);
     for (; k + 64 <= n; k += 64) {
         _mm512_stream_ps(out + k, v);
@@ -124,10 +123,10 @@ __attribute__((target("avx512f"))) static void stream_avx512(const void *blocks,
 }
 
 #elif defined(ARM64)
-static void store_neon(const void *blocks, float *out, size_t n_blocks)
+static void store_neon(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK, k = 0;
+    float *out = dst;
+    size_t n = bytes / sizeof(float), k = 0;
     float32x4_t v = vdupq_n_f32(1.0f);
     for (; k + 16 <= n; k += 16) {
         vst1q_f32(out + k, v);
@@ -140,10 +139,10 @@ static void store_neon(const void *blocks, float *out, size_t n_blocks)
 }
 
 /* stnp: store pair, non-temporal hint (no intrinsic exists for it). */
-static void stream_neon(const void *blocks, float *out, size_t n_blocks)
+static void stream_neon(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK, k = 0;
+    float *out = dst;
+    size_t n = bytes / sizeof(float), k = 0;
     float32x4_t v = vdupq_n_f32(1.0f);
     for (; k + 16 <= n; k += 16) {
         __asm__ volatile("stnp %q1, %q1, [%0]\n\t"
@@ -157,19 +156,18 @@ static void stream_neon(const void *blocks, float *out, size_t n_blocks)
 }
 
 #else
-static void store_generic(const void *blocks, float *out, size_t n_blocks)
+static void store_generic(void *dst, size_t bytes)
 {
-    (void)blocks;
-    size_t n = n_blocks * FLOATS_PER_BLOCK;
+    float *out = dst;
+    size_t n = bytes / sizeof(float);
     for (size_t k = 0; k < n; k++)
         out[k] = 1.0f;
 }
 #endif
 
-static void memset_limit(const void *blocks, float *out, size_t n_blocks)
+static void memset_limit(void *out, size_t bytes)
 {
-    (void)blocks;
-    memset(out, 0, n_blocks * FLOATS_PER_BLOCK * sizeof(float));
+    memset(out, 0, bytes);
 }
 
 static storelimit limits[3];

@@ -2,8 +2,9 @@
  * writing a kernel's output bytes, measured beside the kernels (same sizes,
  * same run) so the report can say how close a kernel gets to it.
  *
- * Each loop has a kernel's signature and writes n_blocks * 256 floats
- * (1 KiB per block) without reading the input:
+ * Each loop writes `bytes` bytes (a multiple of 4: float32 1.0f) and reads
+ * nothing; the tuner calls it with the output bytes of a call of the op it
+ * is measured for (op_plan.out_bytes_per_unit per unit). The loops:
  *   limit:store   plain vector stores (the widest ISA the CPU has)
  *   limit:stream  non-temporal stores (x86 movntps, aarch64 stnp)
  *   limit:memset  the C library's memset (may avoid read-for-ownership) */
@@ -17,7 +18,7 @@ typedef struct storelimit {
     const char *name;        /* "limit:store", "limit:stream", "limit:memset" */
     const char *method;      /* "store", "stream", "memset" */
     const char *isa;         /* instruction set the loop uses here */
-    q4k_kernel_fn fn;
+    void (*fn)(void *out, size_t bytes);
 } storelimit;
 
 /* The loops available on this CPU (features checked with cpuid). */

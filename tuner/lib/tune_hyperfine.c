@@ -56,20 +56,20 @@ static int self_path(char *out, size_t outlen)
 
 /* The sizes to confirm: the issue's reference points where measured
  * (16, 512, 65536 blocks), else the smallest, a middle and the largest. */
-static size_t pick_buckets(const selection *sel, const select_bucket **out)
+static size_t pick_buckets(const select_op *o, const select_bucket **out)
 {
     static const size_t wanted[] = {16, 512, 65536};
     size_t k = 0;
     for (size_t w = 0; w < 3; w++)
-        for (size_t i = 0; i < sel->n_buckets; i++)
-            if (sel->buckets[i].blocks == wanted[w])
-                out[k++] = &sel->buckets[i];
-    if (k == 0 && sel->n_buckets) {
-        out[k++] = &sel->buckets[0];
-        if (sel->n_buckets > 2)
-            out[k++] = &sel->buckets[sel->n_buckets / 2];
-        if (sel->n_buckets > 1)
-            out[k++] = &sel->buckets[sel->n_buckets - 1];
+        for (size_t i = 0; i < o->n_buckets; i++)
+            if (o->buckets[i].size == wanted[w])
+                out[k++] = &o->buckets[i];
+    if (k == 0 && o->n_buckets) {
+        out[k++] = &o->buckets[0];
+        if (o->n_buckets > 2)
+            out[k++] = &o->buckets[o->n_buckets / 2];
+        if (o->n_buckets > 1)
+            out[k++] = &o->buckets[o->n_buckets - 1];
     }
     return k;
 }
@@ -87,8 +87,14 @@ int tune_hyperfine(const char *dir, const selection *sel, int quick, char *note,
         return 1;
     }
 
+    /* q4k bench times dequant calls: the dequant winners are confirmed. */
+    const select_op *o = select_find_op(sel, Q4K_OP_DEQUANT);
+    if (!o) {
+        snprintf(note, notelen, "Skipped: no dequant measurements to confirm.");
+        return 1;
+    }
     const select_bucket *picked[3];
-    size_t n_picked = pick_buckets(sel, picked);
+    size_t n_picked = pick_buckets(o, picked);
     /* argv: hyperfine options, then pairs of (name, command). */
     enum { MAX_ARGS = 64 };
     char *argv[MAX_ARGS];
@@ -108,7 +114,7 @@ int tune_hyperfine(const char *dir, const selection *sel, int quick, char *note,
         const measure_row *rows[2] = {b->winner, b->default_row};
         const char *roles[2] = {"tuned", "default"};
         /* The same work for both commands of a size, sized on the winner. */
-        double per_call = b->winner->median_ns * (double)b->blocks;
+        double per_call = b->winner->median_ns * (double)b->size;
         long repeats = per_call > 0 ? (long)(budget_ns / per_call) : 10;
         repeats = repeats < 3 ? 3 : repeats > 1000000 ? 1000000 : repeats;
         for (int r = 0; r < 2; r++) {
@@ -116,11 +122,11 @@ int tune_hyperfine(const char *dir, const selection *sel, int quick, char *note,
             if (!row || (r == 1 && !strcmp(row->variant, b->winner->variant)))
                 continue; /* no default measured, or the default already is the winner */
             /* --min-ms 0: one call per sample, so each process does a fixed amount of work */
-            snprintf(storage[st], sizeof storage[st], "%s %zu: %s", roles[r], b->blocks, row->variant);
+            snprintf(storage[st], sizeof storage[st], "%s %zu: %s", roles[r], b->size, row->variant);
             argv[argc++] = "--command-name";
             argv[argc++] = storage[st++];
             snprintf(storage[st], sizeof storage[st], "%s bench --variant %s --blocks %zu --repeats %ld --min-ms 0",
-                     self, row->variant, b->blocks, repeats);
+                     self, row->variant, b->size, repeats);
             argv[argc++] = storage[st++];
         }
     }
