@@ -58,6 +58,17 @@ M.families = {
     flags = { "-mavx2", "-mfma", "-mf16c" }, complexity = 0 },
   { name = "avx512", arch = "x86_64", features = { "avx512f", "avx512bw", "avx512vl", "avx2", "fma", "f16c" },
     flags = { "-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx2", "-mfma", "-mf16c" }, complexity = 1 },
+  -- Integer dot-product families of the fused matrix-vector products.
+  { name = "avxvnni", arch = "x86_64", features = { "avxvnni", "avx2", "fma", "f16c" },
+    flags = { "-mavxvnni", "-mavx2", "-mfma", "-mf16c" }, complexity = 1 },
+  { name = "avx512vnni", arch = "x86_64",
+    features = { "avx512vnni", "avx512f", "avx512bw", "avx512vl", "avx2", "fma", "f16c" },
+    flags = { "-mavx512vnni", "-mavx512f", "-mavx512bw", "-mavx512vl", "-mavx2", "-mfma", "-mf16c" },
+    complexity = 2 },
+  { name = "neondot", arch = "aarch64", features = { "neon", "dotprod" },
+    flags = { "-march=armv8.2-a+dotprod" }, complexity = 1 },
+  { name = "neoni8mm", arch = "aarch64", features = { "neon", "dotprod", "i8mm" },
+    flags = { "-march=armv8.2-a+dotprod+i8mm" }, complexity = 2 },
 }
 
 -- ---- lookups and consistency checks ----------------------------------------

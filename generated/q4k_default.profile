@@ -2,6 +2,8 @@
 #   command:  lua5.4 gen/q4kgen.lua
 #   input:    gen/ops.lua
 #   input:    gen/ops/dequant.lua
+#   input:    gen/ops/matvec.lua
+#   input:    gen/ops/quantize_q8k.lua
 #   template: templates/default.profile.in
 #
 # The built-in dispatch table of every operation: size bucket -> candidate
@@ -28,4 +30,6 @@ bucket dequant 8192 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q
 bucket dequant 16384 q4k_dequant__neon_half_u2_p0 q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx2_u2_p0 q4k_dequant__scalar
 bucket dequant 32768 q4k_dequant__neon_half_u2_p0_nt q4k_dequant__avx512_lut_u2_p0_nt q4k_dequant__avx2_u2_p0_nt q4k_dequant__scalar
 bucket dequant 65536 q4k_dequant__neon_half_u2_p0_nt q4k_dequant__avx512_lut_u2_p0_nt q4k_dequant__avx2_u2_p0_nt q4k_dequant__scalar
+bucket matvec 1 q4k_matvec__scalar
+bucket quantize_q8k 1 q4k_quantize_q8k__scalar
 end

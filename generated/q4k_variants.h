@@ -3,6 +3,8 @@
  *   input:    gen/isas.lua
  *   input:    gen/ops.lua
  *   input:    gen/ops/dequant.lua
+ *   input:    gen/ops/matvec.lua
+ *   input:    gen/ops/quantize_q8k.lua
  *   template: templates/variants.h.in
  *
  * Declarations of every generated kernel, under the guard of the machine it
@@ -14,6 +16,8 @@
 #include <stddef.h>
 
 void q4k_dequant__scalar(const void *blocks, float *out, size_t n_blocks);
+void q4k_matvec__scalar(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_quantize_q8k__scalar(const float *x, size_t n_blocks, void *out);
 
 #if defined(__x86_64__) || defined(_M_X64)
 void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
@@ -272,6 +276,12 @@ void q4k_dequant__neon_lut_u4_p16_nt(const void *blocks, float *out, size_t n_bl
     X(q4k_dequant__avx512_lut_u4_p16) \
     X(q4k_dequant__avx512_lut_u4_p16_nt)
 
-#define Q4K_VARIANT_COUNT_MAX 121
+#define Q4K_LIST_MATVEC_SCALAR(X) \
+    X(q4k_matvec__scalar)
+
+#define Q4K_LIST_QUANTIZE_Q8K_SCALAR(X) \
+    X(q4k_quantize_q8k__scalar)
+
+#define Q4K_VARIANT_COUNT_MAX 123
 
 #endif /* Q4K_VARIANTS_H */

@@ -43,7 +43,9 @@ const char *q4k_strerror(int status);
  * belongs to one operation. Each operation has its own size measure for
  * dispatch (dequant: blocks). */
 typedef enum q4k_op {
-    Q4K_OP_DEQUANT = 0,   /* Q4_K blocks -> float32; size = blocks */
+    Q4K_OP_DEQUANT = 0,      /* Q4_K blocks -> float32; size = blocks */
+    Q4K_OP_MATVEC = 1,       /* Q4_K matrix x Q8_K vectors (q4k_matvec.h); size = weight blocks */
+    Q4K_OP_QUANTIZE_Q8K = 2, /* float32 -> Q8_K activations (q4k_matvec.h); size = blocks */
     Q4K_OP_COUNT
 } q4k_op;
 
@@ -61,18 +63,28 @@ int q4k_dequantize(const void *blocks, size_t n_blocks, float *out);
 
 /* The kernel signature of Q4K_OP_DEQUANT. */
 typedef void (*q4k_kernel_fn)(const void *blocks, float *out, size_t n_blocks);
+/* Q4K_OP_MATVEC: y[v*ldy + r] = the canonical dot of weight row r (n_bpr
+ * Q4_K blocks, rows contiguous) and activation vector v (n_bpr Q8_K blocks,
+ * vectors contiguous), for r < n_rows, v < n_vecs (q4k_matvec.h). */
+typedef void (*q4k_matvec_fn)(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs,
+                              float *y, size_t ldy);
+/* Q4K_OP_QUANTIZE_Q8K: n_blocks*256 finite floats -> n_blocks Q8_K blocks. */
+typedef void (*q4k_quantize_fn)(const float *x, size_t n_blocks, void *out);
 
 typedef struct q4k_variant {
     const char *name;     /* "q4k_dequant__neon_u2_p8_nt": operation, ISA and parameters */
-    const char *isa;      /* "scalar", "neon", "avx2", "avx512" */
-    q4k_kernel_fn fn;     /* the kernel (signature of its operation) */
-    const char *method;   /* how 4-bit quants become floats: "ref", "cvt", "half", "lut" */
-    unsigned unroll;      /* blocks per main-loop iteration */
+    const char *isa;      /* "scalar", "neon", "avx2", "avx512", "avx512vnni", ... */
+    q4k_kernel_fn fn;     /* the kernel, when op is Q4K_OP_DEQUANT (else NULL) */
+    const char *method;   /* how the kernel works: "ref", "cvt", "half", "lut", "maddubs", ... */
+    unsigned unroll;      /* dequant: blocks per main-loop iteration; matvec: rows per iteration */
     unsigned prefetch;    /* prefetch distance in blocks, 0 = none */
     int nontemporal;      /* 1 = streaming stores that bypass the caches */
     uint32_t features;    /* q4k_feature bits the CPU must have */
     unsigned complexity;  /* tie-break rank: lower is simpler (tuner prefers it) */
     q4k_op op;            /* the operation it computes */
+    q4k_matvec_fn matvec; /* the kernel, when op is Q4K_OP_MATVEC */
+    q4k_quantize_fn quantize; /* the kernel, when op is Q4K_OP_QUANTIZE_Q8K */
+    unsigned vecs;        /* matvec: activation vectors per iteration (sharing each weight unpack) */
 } q4k_variant;
 
 /* Variants usable on this CPU (features checked at run time). */

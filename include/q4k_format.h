@@ -100,4 +100,32 @@ static inline void q4k_scale_min(const uint8_t *s, int j, unsigned *sc, unsigned
     }
 }
 
+/* ---- Q8_K: the activations of the fused matrix-vector product ----------
+ * ggml's block_q8_K, 292 bytes per 256 values, little-endian:
+ *   bytes 0-3      d       float32, the block's scale (value = d * q)
+ *   bytes 4-259    qs      256 int8 quants, each in [-127, 127]
+ *   bytes 260-291  bsums   16 int16: bsums[k] = sum of qs[16k .. 16k+15]
+ * Quantization (ggml's quantize_row_q8_K, deterministic): per block, max =
+ * the value of largest magnitude (the first on ties); iscale = -127/max;
+ * q = min(127, round-half-even(iscale * x)); d = 1/iscale. An all-zero
+ * block has d = 0, quants and bsums 0. */
+enum {
+    Q8K_OFF_D = 0,
+    Q8K_OFF_QS = 4,
+    Q8K_OFF_BSUMS = 260,
+    Q8K_BLOCK_BYTES = 292
+};
+
+/* Q8_K's d (a float stored little-endian). */
+static inline float q8k_load_d(const uint8_t *block)
+{
+    return q4k_bits_to_float(q4k_load_le32(block + Q8K_OFF_D));
+}
+
+/* bsums[k] of a Q8_K block. */
+static inline int16_t q8k_load_bsum(const uint8_t *block, int k)
+{
+    return (int16_t)q4k_load_le16(block + Q8K_OFF_BSUMS + 2 * k);
+}
+
 #endif /* Q4K_FORMAT_H */

@@ -31,6 +31,12 @@ function M.list_macro(isa)
   return "Q4K_LIST_" .. isa:upper()
 end
 
+-- The op-specific fields of its registry entry (q4k_variant).
+function M.registry_fields(v)
+  return string.format(".fn = %s, .method = \"%s\", .unroll = %d, .prefetch = %d, .nontemporal = %d",
+    v.name, v.method, v.unroll, v.prefetch, v.nt and 1 or 0)
+end
+
 function M.variant_name(v)
   if v.isa == "scalar" then return "q4k_dequant__scalar" end
   local method = (v.method ~= "cvt") and ("_" .. v.method) or ""

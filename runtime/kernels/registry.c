@@ -8,6 +8,8 @@
 
 static const char *const op_names[Q4K_OP_COUNT] = {
     [Q4K_OP_DEQUANT] = "dequant",
+    [Q4K_OP_MATVEC] = "matvec",
+    [Q4K_OP_QUANTIZE_Q8K] = "quantize_q8k",
 };
 
 const char *q4k_op_name(q4k_op op)

@@ -1,0 +1,27 @@
+/* matvec_internal.h - shared by the fused matrix-vector entry points
+ * (matvec.c) and the thread pool (pool.c). Internal. */
+#ifndef Q4K_MATVEC_INTERNAL_H
+#define Q4K_MATVEC_INTERNAL_H
+
+#include <stddef.h>
+
+#include "q4k_matvec.h"
+
+/* One call's work: rows [0, n_rows) of w times n_vecs vectors. */
+typedef struct matvec_job {
+    q4k_matvec_fn fn;
+    const unsigned char *w;
+    size_t n_rows, n_bpr;
+    const void *xq;
+    size_t n_vecs;
+    float *y;
+} matvec_job;
+
+/* Rows [r0, r1) of the job (r0 a multiple of Q4K_MATVEC_CHUNK_ROWS). */
+void matvec_job_rows(const matvec_job *job, size_t r0, size_t r1);
+
+/* Q4K_OK, or the status for bad arguments; *n_bpr gets n_cols/256. */
+int matvec_check(const void *w, size_t n_rows, size_t n_cols, const void *xq, size_t n_vecs, const float *y,
+                 size_t *n_bpr);
+
+#endif

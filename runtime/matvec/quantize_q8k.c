@@ -1,0 +1,48 @@
+/* quantize_q8k.c - float32 activations -> Q8_K (q4k_matvec.h), through the
+ * dispatch table's Q4K_OP_QUANTIZE_Q8K variant. Non-finite input is refused
+ * before anything is written: ggml does not guard against it, and a NaN
+ * would make every dot product of the vector NaN without a word. */
+#include <stdint.h>
+#include <string.h>
+
+#include "q4k_dispatch.h"
+#include "q4k_matvec.h"
+
+static int check(const float *x, size_t n, const void *out)
+{
+    if (n % Q4K_Q8K_BLOCK_VALUES)
+        return Q4K_EINVAL;
+    if (n == 0)
+        return Q4K_OK;
+    if (!x || !out)
+        return Q4K_EINVAL;
+    if (n / Q4K_Q8K_BLOCK_VALUES > SIZE_MAX / Q4K_Q8K_BLOCK_BYTES)
+        return Q4K_EOVERFLOW;
+    /* A branch-free pass the compiler vectorizes: exponent all ones means
+     * infinite or NaN. */
+    uint32_t bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t bits;
+        memcpy(&bits, &x[i], sizeof bits);
+        bad |= (uint32_t)((bits & 0x7f800000u) == 0x7f800000u);
+    }
+    return bad ? Q4K_EINVAL : Q4K_OK;
+}
+
+int q4k_quantize_q8k_with(const q4k_variant *v, const float *x, size_t n, void *out)
+{
+    if (!v || v->op != Q4K_OP_QUANTIZE_Q8K || !v->quantize)
+        return Q4K_EINVAL;
+    if (!q4k_variant_usable(v))
+        return Q4K_EUNSUPPORTED;
+    int st = check(x, n, out);
+    if (st != Q4K_OK || n == 0)
+        return st;
+    v->quantize(x, n / Q4K_Q8K_BLOCK_VALUES, out);
+    return Q4K_OK;
+}
+
+int q4k_quantize_q8k(const float *x, size_t n, void *out)
+{
+    return q4k_quantize_q8k_with(q4k_dispatch_select(Q4K_OP_QUANTIZE_Q8K, n / Q4K_Q8K_BLOCK_VALUES), x, n, out);
+}
