@@ -68,6 +68,16 @@ void q4k_dequant__avx512_lut_u4_p0(const void *blocks, float *out, size_t n_bloc
 void q4k_dequant__avx512_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__avx512_lut_u4_p16(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_matvec__avx2_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx2_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avxvnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avxvnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r8_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_quantize_q8k__avx2(const float *x, size_t n_blocks, void *out);
+void q4k_quantize_q8k__avx512(const float *x, size_t n_blocks, void *out);
 #endif
 
 #if defined(__aarch64__) || defined(_M_ARM64)
@@ -143,6 +153,15 @@ void q4k_dequant__neon_lut_u4_p8(const void *blocks, float *out, size_t n_blocks
 void q4k_dequant__neon_lut_u4_p8_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_lut_u4_p16(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_matvec__neon_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neon_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neondot_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neondot_r1_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neondot_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neoni8mm_r2_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neoni8mm_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
 #endif
 
 /* X(name) for each variant of a family: for code that needs the kernels
@@ -279,9 +298,46 @@ void q4k_dequant__neon_lut_u4_p16_nt(const void *blocks, float *out, size_t n_bl
 #define Q4K_LIST_MATVEC_SCALAR(X) \
     X(q4k_matvec__scalar)
 
+#define Q4K_LIST_MATVEC_NEON(X) \
+    X(q4k_matvec__neon_r1_c1_p0) \
+    X(q4k_matvec__neon_r4_c1_p0)
+
+#define Q4K_LIST_MATVEC_AVX2(X) \
+    X(q4k_matvec__avx2_r4_c1_p0) \
+    X(q4k_matvec__avx2_r4_c4_p0)
+
+#define Q4K_LIST_MATVEC_AVXVNNI(X) \
+    X(q4k_matvec__avxvnni_r4_c1_p0) \
+    X(q4k_matvec__avxvnni_r4_c4_p0)
+
+#define Q4K_LIST_MATVEC_AVX512VNNI(X) \
+    X(q4k_matvec__avx512vnni_r4_c1_p0) \
+    X(q4k_matvec__avx512vnni_r4_c4_p0) \
+    X(q4k_matvec__avx512vnni_r8_c1_p0) \
+    X(q4k_matvec__avx512vnni_r8_c4_p0)
+
+#define Q4K_LIST_MATVEC_NEONDOT(X) \
+    X(q4k_matvec__neondot_r1_c1_p0) \
+    X(q4k_matvec__neondot_r1_c4_p0) \
+    X(q4k_matvec__neondot_r4_c1_p0) \
+    X(q4k_matvec__neondot_r4_c4_p0)
+
+#define Q4K_LIST_MATVEC_NEONI8MM(X) \
+    X(q4k_matvec__neoni8mm_r2_c4_p0) \
+    X(q4k_matvec__neoni8mm_r4_c4_p0)
+
 #define Q4K_LIST_QUANTIZE_Q8K_SCALAR(X) \
     X(q4k_quantize_q8k__scalar)
 
-#define Q4K_VARIANT_COUNT_MAX 123
+#define Q4K_LIST_QUANTIZE_Q8K_NEON(X) \
+    X(q4k_quantize_q8k__neon)
+
+#define Q4K_LIST_QUANTIZE_Q8K_AVX2(X) \
+    X(q4k_quantize_q8k__avx2)
+
+#define Q4K_LIST_QUANTIZE_Q8K_AVX512(X) \
+    X(q4k_quantize_q8k__avx512)
+
+#define Q4K_VARIANT_COUNT_MAX 142
 
 #endif /* Q4K_VARIANTS_H */

@@ -1,7 +1,10 @@
 #!/bin/sh
 # cli_test.sh [EMULATOR ARGS...] Q4K - the q4k program's behaviour and error
 # paths: exit codes (0 ok, 1 failure, 2 usage/input error), messages on
-# stderr, outputs that match the golden vectors, nothing half-written.
+# stderr, outputs that match the golden vectors, nothing half-written; the
+# fused matrix-vector product (q4k matvec, q4k gguf matvec): the same bits
+# for every variant and thread count, close to ggml and to the float
+# reference.
 set -u
 prefix=""
 exe=""
@@ -31,13 +34,29 @@ grep_out() {
     if grep -q -- "$2" "$1"; then passed=$((passed + 1)); else
         failed=$((failed + 1)); echo "FAIL: $3: '$2' not in $1:"; head -5 "$1"; fi
 }
+# check DESCRIPTION -- COMMAND...: the command succeeds (a test, cmp, ...)
+check() {
+    what=$1; shift 2
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+# floats FILE: the little-endian float32 of FILE, one per line
+floats() { od -An -v -f "$1" | tr -s ' ' '\n' | grep -v '^$'; }
+# close_to A.f32 B.f32 TOL: as many floats, max |a - b| <= TOL * max |b|
+close_to() {
+    floats "$1" >"$tmp/close_a"
+    floats "$2" >"$tmp/close_b"
+    [ "$(wc -l <"$tmp/close_a")" -eq "$(wc -l <"$tmp/close_b")" ] &&
+        paste "$tmp/close_a" "$tmp/close_b" | awk -v tol="$3" '
+            {d = $1 - $2; if (d < 0) d = -d; if (d > md) md = d; b = $2 < 0 ? -$2 : $2; if (b > mb) mb = b; n++}
+            END {if (!(n > 0 && md <= tol * mb)) {printf "  max |a-b| %g, max |b| %g\n", md, mb; exit 1}}'
+}
 
 expect 0 "top-level help" -- $Q4K --help
 grep_out "$tmp/out" "verify" "help lists commands"
 expect 2 "no command" -- $Q4K
 expect 2 "unknown command" -- $Q4K frobnicate
 grep_out "$tmp/err" "unknown command" "unknown command message"
-for c in list verify dequant bench measure select tune info gguf; do
+for c in list verify dequant matvec bench measure select tune info gguf; do
     expect 0 "$c --help" -- $Q4K $c --help
     grep_out "$tmp/out" "usage" "$c --help says usage"
 done
@@ -51,14 +70,31 @@ expect 2 "list bad option" -- $Q4K list --bogus
 expect 0 "verify" -- $Q4K verify --data "$DATA"
 grep_out "$tmp/out" "golden vectors" "verify checks the golden vectors"
 grep_out "$tmp/out" "q4k_dequant__scalar .* pass" "verify passes the baseline"
+grep_out "$tmp/out" "golden vectors (matvec baseline) .* pass" "verify checks matvec against ggml"
+grep_out "$tmp/out" "golden vectors (quantize_q8k baseline) .* pass" "verify checks Q8_K against ggml"
+grep_out "$tmp/out" "q4k_matvec__scalar .* pass" "verify passes the matvec baseline"
+grep_out "$tmp/out" "q4k_quantize_q8k__scalar .* pass" "verify passes the quantize baseline"
+awk 'NR > 1 && $NF != "pass" {bad = 1; print "  " $0} END {exit bad}' "$tmp/out" &&
+    passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: q4k verify: a line without pass"; }
+expect 0 "verify --op matvec" -- $Q4K verify --op matvec --data "$DATA"
+if grep -q "dequant" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: verify --op matvec checks dequant"; else
+    passed=$((passed + 1)); fi
+expect 0 "list --op matvec" -- $Q4K list --op matvec
+grep_out "$tmp/out" "^q4k_matvec__scalar  *matvec " "list --op matvec shows the matvec baseline"
+if grep -q "^q4k_dequant" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: list --op matvec lists dequant"; else
+    passed=$((passed + 1)); fi
+expect 0 "list --op matvec --json" -- $Q4K list --op matvec --json
+grep_out "$tmp/out" '"op": "matvec".*"vecs": 1' "list --json gives a matvec variant's vecs"
+expect 2 "list --op nope" -- $Q4K list --op nope
+grep_out "$tmp/err" "matvec" "list --op names the operations"
 expect 2 "verify unknown variant" -- $Q4K verify --variant nope
 
 # dequant: output equal to llama.cpp's, byte for byte (no NaN in this case)
 expect 0 "dequant" -- $Q4K dequant "$DATA/q4k_structured.bin" "$tmp/s.f32"
 if cmp -s "$tmp/s.f32" "$DATA/q4k_structured.f32"; then passed=$((passed + 1)); else
     failed=$((failed + 1)); echo "FAIL: dequant output differs from the golden file"; fi
-first=$($Q4K list 2>/dev/null | awk 'NR==2 {print $1}')
-last=$($Q4K list 2>/dev/null | tail -n 1 | awk '{print $1}')
+first=$($Q4K list --op dequant 2>/dev/null | awk 'NR==2 {print $1}')
+last=$($Q4K list --op dequant 2>/dev/null | tail -n 1 | awk '{print $1}')
 for v in $first $last; do
     expect 0 "dequant --variant $v" -- $Q4K dequant --variant "$v" "$DATA/q4k_gaussian.bin" "$tmp/g.f32"
     if cmp -s "$tmp/g.f32" "$DATA/q4k_gaussian.f32"; then passed=$((passed + 1)); else
@@ -70,6 +106,8 @@ grep_out "$tmp/err" "not a whole number" "partial block message"
 [ ! -e "$tmp/odd.f32" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: output written for bad input"; }
 expect 2 "dequant missing input" -- $Q4K dequant "$tmp/none.bin" "$tmp/none.f32"
 expect 2 "dequant unknown variant" -- $Q4K dequant --variant q4k_dequant__nope "$DATA/q4k_zeros.bin" "$tmp/z.f32"
+expect 2 "dequant with a matvec variant" -- $Q4K dequant --variant q4k_matvec__scalar "$DATA/q4k_zeros.bin" "$tmp/z.f32"
+grep_out "$tmp/err" "not of dequant" "dequant refuses another op's variant"
 expect 2 "dequant missing argument" -- $Q4K dequant "$DATA/q4k_zeros.bin"
 expect 1 "dequant into a missing folder" -- $Q4K dequant "$DATA/q4k_zeros.bin" "$tmp/no/such/dir/z.f32"
 : >"$tmp/empty.bin"
@@ -81,6 +119,131 @@ grep_out "$tmp/out" "^variant,blocks,ns_per_block" "bench csv header"
 grep_out "$tmp/out" "^q4k_dequant__scalar,3," "bench csv row"
 expect 2 "bench zero blocks" -- $Q4K bench --blocks 0
 expect 2 "bench unknown variant" -- $Q4K bench --variant nope
+expect 0 "bench matvec csv" -- $Q4K bench --op matvec --variant q4k_matvec__scalar --variant auto --blocks 32 \
+    --repeats 1 --min-ms 0 --csv
+grep_out "$tmp/out" "^variant,weight_blocks,ns_per_weight_block,.*,vecs,threads$" "bench matvec csv header"
+grep_out "$tmp/out" "^q4k_matvec__scalar,32,.*,1,1$" "bench matvec csv row"
+grep_out "$tmp/out" "^auto,32," "bench matvec auto row"
+expect 0 "bench matvec table, 2 vectors, 2 threads" -- $Q4K bench --op matvec --blocks 256 --vecs 2 --threads 2 \
+    --repeats 1 --min-ms 0
+grep_out "$tmp/out" "2 vectors, 2 threads; GB/s of weights read" "bench matvec says what it timed"
+grep_out "$tmp/out" "^q4k_matvec__scalar  *256 " "bench matvec table row"
+expect 2 "bench matvec, blocks not whole rows" -- $Q4K bench --op matvec --blocks 24
+grep_out "$tmp/err" "multiple\|rows of 16" "bench matvec names the row size"
+expect 2 "bench --vecs without matvec" -- $Q4K bench --vecs 2
+expect 2 "bench --threads 0" -- $Q4K bench --op matvec --threads 0
+expect 0 "bench quantize_q8k" -- $Q4K bench --op quantize_q8k --blocks 4 --repeats 1 --min-ms 0 --csv
+grep_out "$tmp/out" "^q4k_quantize_q8k__scalar,4," "bench quantize_q8k row"
+
+# ---- matvec: raw Q4_K rows x float32 vectors (through Q8_K) ----
+# q4k_gaussian.bin: 4096 blocks = 256 rows of 4096 columns; dot_x.f32: 4096 floats
+W="$DATA/q4k_gaussian.bin"
+X="$DATA/dot_x.f32"
+expect 0 "matvec" -- $Q4K matvec --cols 4096 "$W" "$X" "$tmp/y.f32"
+grep_out "$tmp/err" "256 rows x 4096 columns, 1 vector -> 256 floats" "matvec says what it did"
+check "matvec writes 256 floats" -- [ "$(wc -c <"$tmp/y.f32" | tr -d ' ')" = 1024 ]
+# ggml's vec_dot sums in another order: within 1e-5 of the largest |y|
+check "matvec within 1e-5 of ggml's vec_dot" -- close_to "$tmp/y.f32" "$DATA/dot_gaussian.ggml.f32" 1e-5
+# the same bits for every usable variant and every thread count
+n_mv=0
+for v in $($Q4K list --op matvec 2>/dev/null | awk 'NR > 1 {print $1}'); do
+    n_mv=$((n_mv + 1))
+    for t in 1 2 3 4; do
+        expect 0 "matvec --variant $v --threads $t" -- \
+            $Q4K matvec --variant "$v" --threads "$t" --cols 4096 "$W" "$X" "$tmp/yv.f32"
+        check "matvec --variant $v --threads $t: the same bits" -- cmp -s "$tmp/yv.f32" "$tmp/y.f32"
+    done
+done
+check "matvec variants found ($n_mv)" -- [ "$n_mv" -ge 1 ]
+# two vectors: vector after vector, each the same as alone
+cat "$X" "$X" >"$tmp/x2.f32"
+expect 0 "matvec --vecs 2 --threads 3" -- $Q4K matvec --vecs 2 --threads 3 --cols 4096 "$W" "$tmp/x2.f32" "$tmp/y2.f32"
+head -c 1024 "$tmp/y2.f32" >"$tmp/y2a.f32"
+tail -c 1024 "$tmp/y2.f32" >"$tmp/y2b.f32"
+check "matvec --vecs 2: first vector's results" -- cmp -s "$tmp/y2a.f32" "$tmp/y.f32"
+check "matvec --vecs 2: second vector's results" -- cmp -s "$tmp/y2b.f32" "$tmp/y.f32"
+# the same matrix read as 1024 rows of 1024 columns: another shape, the same file
+expect 0 "matvec --cols 1024" -- $Q4K matvec --cols 1024 "$W" "$tmp/x2.f32" "$tmp/y1k.f32" --vecs 8
+check "matvec --cols 1024 --vecs 8 writes 8 x 1024 floats" -- [ "$(wc -c <"$tmp/y1k.f32" | tr -d ' ')" = 32768 ]
+# input errors: exit 2, a message, no output
+expect 2 "matvec without --cols" -- $Q4K matvec "$W" "$X" "$tmp/bad.f32"
+grep_out "$tmp/err" "cols" "matvec without --cols names it"
+expect 2 "matvec --cols 100" -- $Q4K matvec --cols 100 "$W" "$X" "$tmp/bad.f32"
+grep_out "$tmp/err" "multiple of 256" "matvec --cols 100 message"
+head -c 2305 "$W" >"$tmp/w_partial.q4k"
+expect 2 "matvec, a partial row" -- $Q4K matvec --cols 4096 "$tmp/w_partial.q4k" "$X" "$tmp/bad.f32"
+grep_out "$tmp/err" "not a whole number of rows" "matvec partial row message"
+head -c 1000 "$X" >"$tmp/x_short.f32"
+expect 2 "matvec, X too short" -- $Q4K matvec --cols 4096 "$W" "$tmp/x_short.f32" "$tmp/bad.f32"
+grep_out "$tmp/err" "1000 bytes, want 16384" "matvec X size message"
+expect 2 "matvec, --vecs 2 with one vector" -- $Q4K matvec --vecs 2 --cols 4096 "$W" "$X" "$tmp/bad.f32"
+grep_out "$tmp/err" "want 32768" "matvec --vecs size message"
+{ printf '\000\000\300\177'; tail -c +5 "$X"; } >"$tmp/x_nan.f32"
+expect 2 "matvec, a NaN activation" -- $Q4K matvec --cols 4096 "$W" "$tmp/x_nan.f32" "$tmp/bad.f32"
+grep_out "$tmp/err" "finite" "matvec NaN message"
+expect 2 "matvec unknown variant" -- $Q4K matvec --variant q4k_matvec__nope --cols 4096 "$W" "$X" "$tmp/bad.f32"
+expect 2 "matvec with a dequant variant" -- $Q4K matvec --variant q4k_dequant__scalar --cols 4096 "$W" "$X" "$tmp/bad.f32"
+grep_out "$tmp/err" "not of matvec" "matvec refuses another op's variant"
+expect 2 "matvec --threads 0" -- $Q4K matvec --threads 0 --cols 4096 "$W" "$X" "$tmp/bad.f32"
+expect 2 "matvec missing W" -- $Q4K matvec --cols 4096 "$tmp/none.q4k" "$X" "$tmp/bad.f32"
+expect 2 "matvec too many arguments" -- $Q4K matvec --cols 4096 "$W" "$X" "$tmp/bad.f32" extra
+expect 2 "matvec unknown option" -- $Q4K matvec --frobnicate --cols 4096 "$W" "$X" "$tmp/bad.f32"
+check "nothing written for bad input" -- [ ! -e "$tmp/bad.f32" ]
+expect 1 "matvec into a missing folder" -- $Q4K matvec --cols 4096 "$W" "$X" "$tmp/no/such/dir/y.f32"
+expect 0 "matvec of an empty matrix" -- $Q4K matvec --cols 4096 "$tmp/empty.bin" "$X" "$tmp/y0.f32"
+check "matvec of an empty matrix writes an empty file" -- [ -e "$tmp/y0.f32" ] && [ ! -s "$tmp/y0.f32" ]
+
+# gguf matvec: a Q4_K tensor of a real model (ne0 = columns, ne1 = rows)
+G="$DATA/tinyA-Q4_K_M.gguf"
+head -c 1024 "$X" >"$tmp/x256.f32"
+expect 0 "gguf matvec --help" -- $Q4K gguf matvec --help
+grep_out "$tmp/out" "usage" "gguf matvec --help says usage"
+expect 0 "gguf matvec" -- $Q4K gguf matvec "$G" blk.0.attn_q.weight "$tmp/x256.f32" "$tmp/gy.f32"
+grep_out "$tmp/err" "256 rows x 256 columns" "gguf matvec names the shape"
+check "gguf matvec writes 256 floats" -- [ "$(wc -c <"$tmp/gy.f32" | tr -d ' ')" = 1024 ]
+# the same bits as q4k matvec on the tensor's raw bytes (offset and size from the sidecar)
+set -- $(awk -F '\t' '$1 == "blk.0.attn_q.weight" {print $5, $6}' "$G.tensors.tsv")
+tail -c +$(($1 + 1)) "$G" | head -c "$2" >"$tmp/attn_q.q4k"
+expect 0 "matvec on the tensor's raw bytes" -- $Q4K matvec --cols 256 "$tmp/attn_q.q4k" "$tmp/x256.f32" "$tmp/gy_raw.f32"
+check "gguf matvec = matvec on the raw bytes" -- cmp -s "$tmp/gy.f32" "$tmp/gy_raw.f32"
+for v in $($Q4K list --op matvec 2>/dev/null | awk 'NR > 1 {print $1}'); do
+    for t in 1 4; do
+        expect 0 "gguf matvec --variant $v --threads $t" -- \
+            $Q4K gguf matvec "$G" blk.0.attn_q.weight "$tmp/x256.f32" "$tmp/gyv.f32" --variant "$v" --threads "$t"
+        check "gguf matvec --variant $v --threads $t: the same bits" -- cmp -s "$tmp/gyv.f32" "$tmp/gy.f32"
+    done
+done
+# against the float reference (llama.cpp's dequantized tensor times x, in
+# double): Q8_K rounds the activations, so within 2% of the largest |y|
+floats "$DATA/tinyA-Q4_K_M.gguf.blk.0.attn_q.weight.f32" >"$tmp/deq.txt"
+floats "$tmp/x256.f32" >"$tmp/x256.txt"
+awk 'NR == FNR {x[NR - 1] = $1; next} {y[int((FNR - 1) / 256)] += $1 * x[(FNR - 1) % 256]}
+     END {for (r = 0; r < 256; r++) printf "%.9g\n", y[r]}' "$tmp/x256.txt" "$tmp/deq.txt" >"$tmp/yref.txt"
+floats "$tmp/gy.f32" | paste - "$tmp/yref.txt" | awk '
+    {d = $1 - $2; if (d < 0) d = -d; if (d > md) md = d; b = $2 < 0 ? -$2 : $2; if (b > mb) mb = b; n++}
+    END {if (!(n == 256 && md <= 0.02 * mb)) {printf "  max |y - ref| %g, max |ref| %g, %d rows\n", md, mb, n; exit 1}}' &&
+    passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: gguf matvec is far from the float reference"; }
+# ne0 = 768 columns, 256 rows; two vectors
+head -c 3072 "$X" >"$tmp/x768.f32"
+cat "$tmp/x768.f32" "$tmp/x768.f32" >"$tmp/x768x2.f32"
+expect 0 "gguf matvec ffn_down, 2 vectors" -- $Q4K gguf matvec "$G" blk.1.ffn_down.weight "$tmp/x768x2.f32" \
+    "$tmp/gd.f32" --vecs 2 --threads 2
+grep_out "$tmp/err" "256 rows x 768 columns, 2 vectors -> 512 floats" "gguf matvec ffn_down shape"
+head -c 1024 "$tmp/gd.f32" >"$tmp/gd1.f32"
+tail -c 1024 "$tmp/gd.f32" >"$tmp/gd2.f32"
+check "gguf matvec --vecs 2: both vectors alike" -- cmp -s "$tmp/gd1.f32" "$tmp/gd2.f32"
+expect 2 "gguf matvec of a q6_K tensor" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" "$tmp/bad.f32"
+grep_out "$tmp/err" "q6_K.*q4_K" "gguf matvec names the type it refuses"
+expect 2 "gguf matvec of an f32 tensor" -- $Q4K gguf matvec "$G" output_norm.weight "$tmp/x256.f32" "$tmp/bad.f32"
+expect 2 "gguf matvec of no such tensor" -- $Q4K gguf matvec "$G" blk.9.nope "$tmp/x256.f32" "$tmp/bad.f32"
+grep_out "$tmp/err" "no tensor named" "gguf matvec unknown tensor message"
+expect 2 "gguf matvec, X of the wrong size" -- $Q4K gguf matvec "$G" blk.0.attn_q.weight "$X" "$tmp/bad.f32"
+grep_out "$tmp/err" "16384 bytes, want 1024" "gguf matvec X size message"
+expect 2 "gguf matvec, not a gguf" -- $Q4K gguf matvec "$W" blk.0.attn_q.weight "$tmp/x256.f32" "$tmp/bad.f32"
+expect 2 "gguf matvec, missing arguments" -- $Q4K gguf matvec "$G" blk.0.attn_q.weight
+expect 2 "gguf matvec bad variant" -- $Q4K gguf matvec "$G" blk.0.attn_q.weight "$tmp/x256.f32" "$tmp/bad.f32" \
+    --variant q4k_dequant__scalar
+check "gguf matvec wrote nothing for bad input" -- [ ! -e "$tmp/bad.f32" ]
 
 # gguf layers: both policies side by side; on 2x-budget cyclic passes
 # without warming, reuse must beat LRU (which hits nothing).
@@ -104,8 +267,8 @@ expect 2 "gguf layers not a gguf" -- $Q4K gguf layers "$DATA/q4k_zeros.bin"
 # the dispatch rule: per bucket the first candidate compiled in and usable
 # here wins; a profile is refused only when a bucket has none.
 expect 0 "info" -- $Q4K info
-arch=$(sed -n 's/^arch: *\([a-z0-9_]*\), features: .*/\1/p' "$tmp/out")
-features=" $(sed -n 's/^arch: *[a-z0-9_]*, features: \(.*\)/\1/p' "$tmp/out") "
+arch=$(sed -n 's/^arch: *\([a-z0-9_]*\).*/\1/p' "$tmp/out")
+features=" $(sed -n 's/^features: *\(.*\)/\1/p' "$tmp/out") "
 mask=""
 case "$arch" in
 x86_64)

@@ -130,6 +130,8 @@ static void test_quantize_variants_agree(void **state)
     for (int i = 0; i < 256; i++)                          /* block 3: huge */
         x[768 + i] = (float)(i - 100) * 1e30f;
     x[1024 + 200] = -1000.0f;                              /* block 4: one negative spike */
+    for (int i = 0; i < 256; i++)                          /* block 5: so tiny that -127/max */
+        x[1280 + i] = (float)(i - 100) * 1e-40f;           /*   overflows to -inf */
     assert_int_equal(q4k_quantize_q8k_with(scalar_of(Q4K_OP_QUANTIZE_Q8K), x, B * 256, want), Q4K_OK);
     /* block 0: d, quants and bsums all zero */
     for (int k = 0; k < Q8K; k++)

@@ -17,10 +17,12 @@
 
 #include "llc_probe.h"
 #include "machine.h"
+#include "measure.h"
 #include "measure_csv.h"
 #include "op_plan.h"
 #include "profile_text.h"
 #include "q4k.h"
+#include "report.h"
 #include "select.h"
 #include "select_rule.h"
 
@@ -126,7 +128,7 @@ static void test_rule_mode(void **state)
 {
     (void)state;
     const op_plan *p = op_plan_get(Q4K_OP_DEQUANT);
-    size_t per = p->in_bytes_per_unit + p->out_bytes_per_unit;
+    size_t per = op_plan_working_set(p, 1);
     assert_int_equal(per, 1168);
     assert_string_equal(select_rule_mode(8192 * per, 32 * MiB, 1, 1), "warm");
     assert_string_equal(select_rule_mode(16384 * per, 32 * MiB, 1, 1), "cold");
@@ -160,26 +162,76 @@ static void test_op_plans(void **state)
     assert_string_equal(op_plan_short_name("limit:store"), "limit:store");
 }
 
-/* The plan's run calls the kernel on every slot in turn (cold) and gives
- * what q4k_dequantize gives. */
+/* Every plan's run calls the kernel on every slot in turn (cold) and gives
+ * what the library's entry point (run_dispatched) gives on that slot. */
 static void test_plan_runs_variant(void **state)
 {
     (void)state;
-    const op_plan *p = op_plan_get(Q4K_OP_DEQUANT);
-    const size_t n = 3, slots = 2;
-    uint8_t *in = malloc(slots * n * p->in_bytes_per_unit);
-    uint8_t *out = calloc(slots * n, p->out_bytes_per_unit);
-    float *want = malloc(n * p->out_bytes_per_unit);
-    assert_true(in && out && want);
-    p->fill_input(in, slots * n * p->in_bytes_per_unit, 7);
-    op_workload w = {in, out, n, slots, 0};
-    p->run(q4k_variant_find(p->baseline)->fn, &w, 2);
-    assert_int_equal(w.slot, 0);
-    for (size_t s = 0; s < slots; s++) {
-        assert_int_equal(p->run_dispatched(in + s * n * p->in_bytes_per_unit, want, n), Q4K_OK);
-        assert_memory_equal(out + s * n * p->out_bytes_per_unit, want, n * p->out_bytes_per_unit);
+    for (size_t k = 0; k < op_plan_count(); k++) {
+        const op_plan *p = op_plan_at(k);
+        const size_t n = 3 * p->row_units, slots = 2;
+        const size_t in_b = op_plan_in_bytes(p, n), out_b = op_plan_out_bytes(p, n, 1);
+        uint8_t *in = malloc(slots * in_b);
+        uint8_t *out = calloc(slots, out_b);
+        uint8_t *want = malloc(out_b);
+        uint8_t *aux = p->aux_bytes ? malloc(p->aux_bytes) : NULL;
+        assert_true(in && out && want && (aux || !p->aux_bytes));
+        p->fill_input(in, slots * in_b, 7);
+        if (aux)
+            p->fill_aux(aux, p->aux_bytes, 8);
+        op_workload w = {.in = in, .out = out, .n = n, .slots = slots, .aux = aux};
+        p->run(q4k_variant_find(p->baseline), &w, 2);
+        assert_int_equal(w.slot, 0);
+        for (size_t s = 0; s < slots; s++) {
+            op_workload one = {.in = in + s * in_b, .out = want, .n = n, .slots = 1, .aux = aux};
+            assert_int_equal(p->run_dispatched(&one), Q4K_OK);
+            if (memcmp(out + s * out_b, want, out_b))
+                fail_msg("%s: slot %zu differs from the library's result", p->name, s);
+        }
+        free(in), free(out), free(want), free(aux);
     }
-    free(in), free(out), free(want);
+}
+
+/* matvec sizes are weight blocks of whole 4096-column rows; the working
+ * set counts the weights, the results and the one activation vector. */
+static void test_matvec_plan(void **state)
+{
+    (void)state;
+    const op_plan *p = op_plan_get(Q4K_OP_MATVEC);
+    assert_int_equal(p->row_units, 16);
+    assert_true(op_plan_size_ok(p, 16) && op_plan_size_ok(p, 1048576));
+    assert_false(op_plan_size_ok(p, 1) || op_plan_size_ok(p, 24) || op_plan_size_ok(p, 0));
+    assert_int_equal(op_plan_in_bytes(p, 256), 256 * 144);
+    assert_int_equal(op_plan_out_bytes(p, 256, 1), 16 * 4);
+    assert_int_equal(op_plan_out_bytes(p, 256, 4), 4 * 16 * 4);
+    assert_int_equal(op_plan_working_set(p, 256), 256 * 144 + 16 * 4 + 16 * 292);
+    assert_int_equal(p->limits, OP_LIMITS_READ);
+    assert_int_equal(p->rate_bytes_per_unit, 144);
+    for (size_t i = 0; i < p->n_sizes; i++)
+        assert_true(op_plan_size_ok(p, p->sizes[i]));
+    for (size_t i = 0; i < p->n_quick_sizes; i++)
+        assert_true(op_plan_size_ok(p, p->quick_sizes[i]));
+    /* hot to cold: 37 KB to 151 MB of weights */
+    assert_int_equal(p->sizes[0], 256);
+    assert_int_equal(p->sizes[p->n_sizes - 1], 1048576);
+    char d[64];
+    p->describe_size(256, d, sizeof d);
+    assert_string_equal(d, "16 x 4096, 36 KiB");
+
+    /* --sizes: each op keeps its own */
+    measure_config cfg;
+    measure_config_defaults(&cfg, 1);
+    char err[200];
+    assert_int_equal(measure_parse_sizes("1,16,24,512", &cfg, err, sizeof err), Q4K_OK);
+    size_t sizes[MEASURE_MAX_SIZES];
+    assert_int_equal(measure_config_sizes(&cfg, p, sizes), 2);
+    assert_int_equal(sizes[0], 16);
+    assert_int_equal(sizes[1], 512);
+    assert_int_equal(measure_config_sizes(&cfg, op_plan_get(Q4K_OP_DEQUANT), sizes), 4);
+    assert_int_equal(measure_parse_sizes("1,3", &cfg, err, sizeof err), Q4K_OK);
+    assert_int_equal(measure_config_sizes(&cfg, p, sizes), 0);
+    cfg.n_sizes = 0;
+    assert_int_equal(measure_config_sizes(&cfg, p, sizes), p->n_quick_sizes);
 }
 
 /* ---- measurements files ---------------------------------------------------- */
@@ -257,6 +309,7 @@ static void test_v1_file_selects(void **state)
     free(path);
 }
 
+/* A format-2 file (op column, no vecs/threads). */
 static char *v2_file(const char *version, const char *op)
 {
     static char text[4096];
@@ -268,19 +321,121 @@ static char *v2_file(const char *version, const char *op)
              "q4k_dequant__scalar,scalar,ref,1,0,0,0,warm,16,5,10,100.0,1.0,99.0,101.0,10.24,,%s\n"
              "q4k_dequant__avx2_u1_p0,avx2,cvt,1,0,0,0,warm,16,5,10,99.5,1.0,99.0,101.0,10.29,drift,%s\n"
              "limit:store,limit,store,1,0,0,0,warm,16,5,10,10.0,0.1,9.9,10.1,102.4,,%s\n",
-             version, key_header, MEASURE_CSV_COLUMNS, op, op, op);
+             version, key_header, MEASURE_CSV_COLUMNS_V2, op, op, op);
     return write_temp(text);
+}
+
+/* A format-3 file: matvec at 256 (warm) and 262144 (cold) weight blocks
+ * with its read limit, and batch and thread series that must not be
+ * selected even where they are faster per call. */
+static char *v3_matvec_file(void)
+{
+    static char text[8192];
+    snprintf(text, sizeof text,
+             "# q4k-measurements: 3\n%s# llc_bytes: 33554432\n"
+             "# default_matvec_256: q4k_matvec__scalar\n"
+             "%s\n"
+             "q4k_matvec__scalar,scalar,ref,1,0,0,0,warm,256,5,10,160.0,1.0,159.0,161.0,0.9,,matvec,1,1\n"
+             "q4k_matvec__avx2_r4_c1_p0,avx2,maddubs,4,0,0,5,warm,256,5,10,4.0,0.04,3.9,4.1,36.0,,matvec,1,1\n"
+             "limit:read,limit,read,1,0,0,0,warm,256,5,10,0.48,0.01,0.47,0.49,300.0,,matvec,1,1\n"
+             "q4k_matvec__avx2_r4_c1_p0,avx2,maddubs,4,0,0,5,warm,256,5,10,6.0,0.04,5.9,6.1,24.0,,matvec,4,1\n"
+             "q4k_matvec__scalar,scalar,ref,1,0,0,0,cold,262144,5,1,160.0,1.0,159.0,161.0,0.9,,matvec,1,1\n"
+             "q4k_matvec__avx2_r4_c1_p0,avx2,maddubs,4,0,0,5,cold,262144,5,1,7.2,0.1,7.0,7.4,20.0,,matvec,1,1\n"
+             "q4k_matvec__avx2_r1_c1_p0,avx2,maddubs,1,0,0,2,cold,262144,5,1,7.3,0.1,7.1,7.5,19.7,,matvec,1,1\n"
+             "limit:read,limit,read,1,0,0,0,cold,262144,5,1,4.8,0.05,4.7,4.9,30.0,,matvec,1,1\n"
+             "q4k_matvec__avx2_r4_c1_p0,avx2,maddubs,4,0,0,5,cold,262144,5,1,4.0,0.1,3.9,4.1,36.0,,matvec,1,2\n",
+             key_header, MEASURE_CSV_COLUMNS);
+    return write_temp(text);
+}
+
+/* matvec: winners from the one-vector, one-thread rows only; the read
+ * limit beside them; the profile keyed `bucket matvec N`; the report
+ * gives the read-limit share, the speed-up over scalar and the series. */
+static void test_v3_matvec_selects(void **state)
+{
+    (void)state;
+    char *path = v3_matvec_file();
+    measure_set set;
+    memset(&set, 0, sizeof set);
+    char err[700];
+    assert_int_equal(measure_set_read(path, &set, err, sizeof err), Q4K_OK);
+    assert_int_equal(measure_set_version(&set), 3);
+    const measure_row *r = measure_set_find(&set, "matvec", "q4k_matvec__avx2_r4_c1_p0", "warm", 256);
+    assert_non_null(r);
+    assert_true(r->vecs == 1 && r->threads == 1 && r->median_ns == 4.0);
+    r = measure_set_find_series(&set, "matvec", "q4k_matvec__avx2_r4_c1_p0", "warm", 256, 4, 1);
+    assert_non_null(r);
+    assert_true(r->median_ns == 6.0);
+    assert_null(measure_set_find_series(&set, "matvec", "q4k_matvec__avx2_r4_c1_p0", "warm", 256, 2, 1));
+
+    selection sel;
+    assert_int_equal(select_run(&set, &sel, err, sizeof err), Q4K_OK);
+    const select_op *o = select_find_op(&sel, Q4K_OP_MATVEC);
+    assert_non_null(o);
+    assert_int_equal(o->n_buckets, 2);
+    assert_string_equal(o->buckets[0].mode, "warm");
+    assert_string_equal(o->buckets[0].winner->variant, "q4k_matvec__avx2_r4_c1_p0");
+    assert_int_equal(o->buckets[0].winner->vecs, 1);
+    assert_non_null(o->buckets[0].limit_read);
+    assert_ptr_equal(o->buckets[0].limit_best, o->buckets[0].limit_read);
+    assert_null(o->buckets[0].store_best);
+    /* 36 MiB of weights > half of 32 MiB: cold; the 2-thread row (4.0) is
+     * faster but not a candidate; r1 (complexity 2) ties r4 (5): r1 wins */
+    assert_string_equal(o->buckets[1].mode, "cold");
+    assert_string_equal(o->buckets[1].winner->variant, "q4k_matvec__avx2_r1_c1_p0");
+    assert_int_equal(o->buckets[1].n_tied, 2);
+
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_int_equal(profile_write(f, &set, &sel, "test.csv"), Q4K_OK);
+    fclose(f);
+    assert_non_null(strstr(text, "\nbucket matvec 256 q4k_matvec__avx2_r4_c1_p0\n"));
+    assert_non_null(strstr(text, "\nbucket matvec 262144 q4k_matvec__avx2_r1_c1_p0\n"));
+    free(text);
+
+    char dir[] = "/tmp/q4k_test_report_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(report_write(dir, &set, &sel, NULL, err, sizeof err), Q4K_OK);
+    char md[300];
+    snprintf(md, sizeof md, "%s/report.md", dir);
+    size_t n;
+    FILE *rf = fopen(md, "r");
+    assert_non_null(rf);
+    static char report[65536];
+    n = fread(report, 1, sizeof report - 1, rf);
+    fclose(rf);
+    report[n] = '\0';
+    /* 256 blocks warm: 4.0 ns against limit:read's 0.48: 12%; 40x scalar */
+    assert_non_null(strstr(report, "| 256 | warm | `q4k_matvec__avx2_r4_c1_p0` | 16 x 4096, 36 KiB | 4.00 |"));
+    assert_non_null(strstr(report, "| 40.00x | 40.00x (`scalar`) | 12% of read | 1 |"));
+    assert_non_null(strstr(report, "### Read limit (GB/s of weights read"));
+    assert_non_null(strstr(report, "### Batches and threads"));
+    assert_non_null(strstr(report, "| weight blocks | mode | 1 vector, 1 thread | 4 vectors | 2 threads |"));
+    /* 4 vectors in 6.0 ns a block: 1.50 per vector, 2.67x the 4.0 of one */
+    assert_non_null(strstr(report, "| 256 | warm | 4.00 `avx2_r4_c1_p0` | 1.50 (2.67x) `avx2_r4_c1_p0` | - |"));
+    assert_non_null(strstr(report, "| 262144 | cold | 7.20 `avx2_r4_c1_p0` | - | 4.00 (1.80x) `avx2_r4_c1_p0` |"));
+    char chart[300];
+    snprintf(chart, sizeof chart, "%s/chart-matvec.svg", dir);
+    assert_int_equal(access(chart, R_OK), 0);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    measure_set_free(&set);
+    unlink(path);
+    free(path);
 }
 
 static void test_v2_file(void **state)
 {
     (void)state;
-    char *path = v2_file(MEASURE_CSV_VERSION, "dequant");
+    char *path = v2_file("2", "dequant");
     measure_set set;
     memset(&set, 0, sizeof set);
     char err[700];
     assert_int_equal(measure_set_read(path, &set, err, sizeof err), Q4K_OK);
     assert_int_equal(measure_set_version(&set), 2);
+    assert_true(set.rows[0].vecs == 1 && set.rows[0].threads == 1);
     assert_string_equal(set.rows[1].flags, "drift");
     selection sel;
     assert_int_equal(select_run(&set, &sel, err, sizeof err), Q4K_OK);
@@ -303,7 +458,7 @@ static void test_bad_files(void **state)
     (void)state;
     measure_set set;
     char err[700];
-    char *path = v2_file(MEASURE_CSV_VERSION, "matmul");
+    char *path = v2_file("2", "matmul");
     memset(&set, 0, sizeof set);
     assert_int_equal(measure_set_read(path, &set, err, sizeof err), Q4K_EFORMAT);
     assert_non_null(strstr(err, "operation 'matmul'"));
@@ -311,10 +466,10 @@ static void test_bad_files(void **state)
     unlink(path);
     free(path);
 
-    path = v2_file("3", "dequant");
+    path = v2_file("4", "dequant");
     memset(&set, 0, sizeof set);
     assert_int_equal(measure_set_read(path, &set, err, sizeof err), Q4K_EVERSION);
-    assert_non_null(strstr(err, "version 3"));
+    assert_non_null(strstr(err, "version 4"));
     measure_set_free(&set);
     unlink(path);
     free(path);
@@ -339,7 +494,7 @@ static void test_bad_files(void **state)
 static void test_merge_versions(void **state)
 {
     (void)state;
-    char *a = v1_file(), *b = v2_file(MEASURE_CSV_VERSION, "dequant");
+    char *a = v1_file(), *b = v2_file("2", "dequant");
     measure_set set;
     memset(&set, 0, sizeof set);
     char err[700];
@@ -361,8 +516,10 @@ int main(void)
         cmocka_unit_test(test_knee_none),       cmocka_unit_test(test_probe_limit),
         cmocka_unit_test(test_llc_cap),         cmocka_unit_test(test_rule_mode),
         cmocka_unit_test(test_op_plans),        cmocka_unit_test(test_plan_runs_variant),
+        cmocka_unit_test(test_matvec_plan),
         cmocka_unit_test(test_v1_file_selects), cmocka_unit_test(test_v2_file),
         cmocka_unit_test(test_bad_files),       cmocka_unit_test(test_merge_versions),
+        cmocka_unit_test(test_v3_matvec_selects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

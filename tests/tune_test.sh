@@ -9,7 +9,8 @@
 # (the build's generated/include); without them both are looked for next to
 # Q4K. Modes:
 #   quick           q4k tune --quick: every file, the profile loads, the report
-#                   covers every bucket, the chart is SVG
+#                   covers every bucket of every op (dequant, matvec with its
+#                   read limit, quantize_q8k), the charts are SVG
 #   split           measure -> select -> q4k_tablegen dispatch table that
 #                   compiles; --resume (complete and cut-short files); refusal
 #                   to mix machines; an interrupted tune leaves the previous
@@ -85,8 +86,9 @@ csv_column() {
         {line = ""; for (k = 1; k <= n; k++) line = line (k > 1 ? "," : "") $(use[k]); print line}
         END {exit bad}' "$f"
 }
-# distinct (op, variant, mode, size) points: a re-measured point has several rows
-points() { csv_column "$1" '?op' variant mode blocks | sort -u | wc -l | tr -d ' '; }
+# distinct (op, variant, mode, size, vecs, threads) points: a re-measured
+# point has several rows
+points() { csv_column "$1" '?op' variant mode blocks '?vecs' '?threads' | sort -u | wc -l | tr -d ' '; }
 has_variant() { csv_column "$1" variant | grep -q -x -- "$2"; }
 # A dispatch table from a profile by this build's q4k_tablegen, compiled
 # against the public headers: table_check PROFILE OUT.c
@@ -105,7 +107,7 @@ quick)
     note "q4k tune --quick"
     q4k tune --quick --out "$T/results" >"$T/tune.out" 2>"$T/tune.err" || { cat "$T/tune.err" >&2; fail "tune --quick"; }
     R="$T/results"
-    for f in measurements.csv profile report.md chart.svg; do
+    for f in measurements.csv profile report.md chart.svg chart-matvec.svg chart-quantize_q8k.svg; do
         [ -s "$R/$f" ] || fail "tune did not write $f"
     done
     if [ $EMULATED = 0 ] && command -v hyperfine >/dev/null; then
@@ -127,9 +129,30 @@ quick)
             fail "report.md names another winner than $winner at $op $size"
     done <"$R/profile"
     [ "$n" -ge 3 ] || fail "only $n buckets in the profile"
-    for s in limit:store limit:memset q4k_dequant__scalar; do
+    for s in limit:store limit:memset q4k_dequant__scalar limit:read q4k_matvec__scalar q4k_quantize_q8k__scalar; do
         has_variant "$R/measurements.csv" "$s" || fail "no $s rows in the measurements"
     done
+    # matvec: measured against the read limit (a read loop over the same
+    # weight bytes), never against the store loops; hot and cold sizes
+    csv_column "$R/measurements.csv" op variant | grep -q -x 'matvec,limit:read' || fail "no matvec read-limit rows"
+    csv_column "$R/measurements.csv" op variant | grep -q -x 'matvec,limit:store' && fail "matvec timed a store limit"
+    csv_column "$R/measurements.csv" op variant | grep -q -x 'dequant,limit:read' && fail "dequant timed the read limit"
+    for op in dequant matvec quantize_q8k; do
+        grep -q "^bucket $op " "$R/profile" || fail "the profile has no $op bucket"
+        grep -q "^## Operation \`$op\`" "$R/report.md" || fail "report.md has no section for $op"
+    done
+    grep -q '| weight blocks | mode | winner | matrix | ns/weight block |.*| vs scalar |.*| of read limit |' \
+        "$R/report.md" || fail "report.md: no matvec winners table with the read-limit share"
+    grep -q '^### Read limit (GB/s of weights read' "$R/report.md" || fail "report.md: no matvec read-limit table"
+    grep -q -E '^\| [0-9]+ \| (warm|cold) \| `q4k_matvec__[a-z0-9_]*` \| [0-9]+ x 4096, [0-9]+ [KM]iB \| .*% of read \|' \
+        "$R/report.md" || fail "report.md: a matvec winner row lacks its shape or read-limit share"
+    grep -q 'GB/s of weights read' "$R/chart-matvec.svg" && grep -q 'polyline' "$R/chart-matvec.svg" ||
+        fail "chart-matvec.svg is not a chart of weights read"
+    # the batch and thread series: measured, reported, never in the profile
+    if [ "$(q4k list --op matvec 2>/dev/null | wc -l)" -gt 2 ]; then
+        csv_column "$R/measurements.csv" op vecs threads | grep -q -x 'matvec,8,1' || fail "no 8-vector series"
+        grep -q '^### Batches and threads' "$R/report.md" || fail "report.md has no batch/thread series"
+    fi
     csv_column "$R/measurements.csv" mode | grep -q -x warm && csv_column "$R/measurements.csv" mode | grep -q -x cold ||
         fail "warm and cold expected"
     grep -q '^<svg' "$R/chart.svg" && grep -q '</svg>' "$R/chart.svg" && grep -q 'polyline' "$R/chart.svg" ||
@@ -152,14 +175,25 @@ split)
     q4k select "$M" --out "$T/profile" 2>"$T/err" || { cat "$T/err" >&2; fail "select"; }
     grep -q '^q4k-profile 2$' "$T/profile" && grep -q '^end$' "$T/profile" || fail "not a version 2 profile"
     [ "$(grep -c '^bucket dequant ' "$T/profile")" = 2 ] || fail "want 2 dequant buckets"
+    # matvec's sizes are weight blocks of 16-block rows: of 1 and 16 only 16 is one
+    [ "$(grep -c '^bucket matvec 16 ' "$T/profile")" = 1 ] && [ "$(grep -c '^bucket matvec ' "$T/profile")" = 1 ] ||
+        fail "want 1 matvec bucket (16)"
+    [ "$(grep -c '^bucket quantize_q8k ' "$T/profile")" = 2 ] || fail "want 2 quantize_q8k buckets"
     grep -q '^simd_threshold' "$T/profile" && fail "version 2 has no simd_threshold key"
     q4k select "$M" >"$T/profile.stdout" 2>/dev/null || fail "select to stdout"
     cmp -s "$T/profile" "$T/profile.stdout" || fail "select is not deterministic"
     note "q4k_tablegen: the profile as the compiled-in table"
     table_check "$T/profile" "$T/table.c"
-    for w in $(sed -n 's/^bucket dequant [0-9]* \([^ ]*\).*/\1/p' "$T/profile"); do
+    for w in $(sed -n 's/^bucket [a-z0-9_]* [0-9]* \([^ ]*\).*/\1/p' "$T/profile"); do
         grep -q "\"$w\"" "$T/table.c" || fail "the table lacks the winner $w"
     done
+    q4k info --profile "$T/profile" >"$T/info" 2>&1 || { cat "$T/info" >&2; fail "the profile does not load"; }
+    grep -q '^  matvec  *1-16 \|^  matvec  *>= 1 ' "$T/info" || { cat "$T/info" >&2; fail "info shows no matvec bucket"; }
+    note "--sizes with no matvec size: matvec left out, unless asked for"
+    q4k measure --quick --warm --sizes 1 --samples 3 --out "$T/one.csv" 2>"$T/err" || { cat "$T/err" >&2; fail "measure --sizes 1"; }
+    grep -q 'matvec left out' "$T/err" || fail "measure --sizes 1 does not say matvec is left out"
+    csv_column "$T/one.csv" op | grep -q -x matvec && fail "matvec measured at a size that is no row"
+    expect_exit 2 "no sizes to measure matvec" q4k measure --op matvec --sizes 1,8 --out "$T/x.csv"
     sed -e 's/^q4k-profile 2$/q4k-profile 1/' "$T/profile" >"$T/v1.profile"
     expect_exit 1 "q4k select" tablegen --profile "$T/v1.profile" --out "$T/v1.c"
     [ ! -e "$T/v1.c" ] || fail "q4k_tablegen wrote a table for a refused profile"
@@ -209,8 +243,8 @@ split)
     # Long enough that it cannot finish between its first row and the kill
     # however fast the machine: every point takes at least samples x
     # min-sample-us of wall time (17 sizes x 4 subjects x 25 x 2 ms > 3 s).
-    set -- tune --variants q4k_dequant__scalar --sizes 1-65536 --warm --samples 25 --min-sample-us 2000 \
-        --no-hyperfine --out "$T/res"
+    set -- tune --op dequant --variants q4k_dequant__scalar --sizes 1-65536 --warm --samples 25 \
+        --min-sample-us 2000 --no-hyperfine --out "$T/res"
     # (SIGTERM: a non-interactive shell starts background jobs with SIGINT ignored)
     $Q4K_RUN "$@" >"$T/tune.out" 2>"$T/tune.err" &
     pid=$!
@@ -257,7 +291,11 @@ tuned-library)
     [ $EMULATED = 0 ] || { echo "skipped: builds natively only"; exit 77; }
     command -v cmake >/dev/null || { echo "skipped: no cmake"; exit 77; }
     note "profile from a quick measurement"
-    q4k measure --quick --warm --sizes 1,16,512 --out "$T/m.csv" 2>"$T/err" || { cat "$T/err" >&2; fail "measure"; }
+    # dequant only: tests/consumer checks that the compiled-in table has
+    # exactly the profile's dequant buckets (split checks the other ops'
+    # buckets through q4k_tablegen)
+    q4k measure --quick --warm --op dequant --sizes 1,16,512 --out "$T/m.csv" 2>"$T/err" ||
+        { cat "$T/err" >&2; fail "measure"; }
     q4k select "$T/m.csv" --out "$T/profile" 2>/dev/null || fail "select"
     note "cmake -DQ4K_PROFILE: the tuned library and q4k"
     cmake -S "$SRC" -B "$T/build" -DQ4K_PROFILE="$T/profile" -DQ4K_TESTS=OFF -DCMAKE_BUILD_TYPE=Release \
@@ -363,11 +401,11 @@ cross-select|cross-pipeline)
         grep -q "runs on $host_arch" "$T/err" || { cat "$T/err" >&2; fail "the refusal does not name this arch"; }
         [ ! -e "$T/x.c" ] || fail "a table was written for a refused profile"
         # the same buckets for any architecture: NEON is not compiled in here...
-        sed -e 's/^arch aarch64$/arch any/' -e 's/^\(bucket [a-z_]* [0-9]*\) .*/\1 q4k_dequant__neon_half_u2_p0/' \
+        sed -e 's/^arch aarch64$/arch any/' -e 's/^\(bucket dequant [0-9]*\) .*/\1 q4k_dequant__neon_half_u2_p0/' \
             "$T/arm.profile" >"$T/any.profile"
         expect_exit 1 "compiled into this library" "$TABLEGEN" --profile "$T/any.profile" --out "$T/x.c"
-        # ...but with the scalar baseline as each bucket's fallback it builds
-        sed -e 's/^arch aarch64$/arch any/' -e 's/^\(bucket .*\)$/\1 q4k_dequant__scalar/' "$T/arm.profile" \
+        # ...but with its op's scalar baseline as each bucket's fallback it builds
+        sed -e 's/^arch aarch64$/arch any/' -e 's/^\(bucket \([a-z0-9_]*\) .*\)$/\1 q4k_\2__scalar/' "$T/arm.profile" \
             >"$T/any-fallback.profile"
         table_check "$T/any-fallback.profile" "$T/any.c"
     fi

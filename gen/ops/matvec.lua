@@ -55,12 +55,12 @@ add { isa = "scalar", method = "ref", rows = 1, vecs = 1, prefetch = 0 }
 -- The grids: one line per ISA family (the method names how the integer dot
 -- product is taken).
 local grids = {
-  -- { isa = "avx2", method = "maddubs", rows = { 1, 2, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
-  -- { isa = "avxvnni", method = "vnni", rows = { 1, 4 }, vecs = { 1 }, prefetches = { 0 } },
-  -- { isa = "avx512vnni", method = "vnni", rows = { 1, 2, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
-  -- { isa = "neon", method = "mull", rows = { 1, 4 }, vecs = { 1 }, prefetches = { 0 } },
-  -- { isa = "neondot", method = "sdot", rows = { 1, 2, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
-  -- { isa = "neoni8mm", method = "smmla", rows = { 2, 4 }, vecs = { 2, 4 }, prefetches = { 0 } },
+  { isa = "avx2", method = "maddubs", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "avxvnni", method = "vnni", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "neon", method = "mull", rows = { 1, 4 }, vecs = { 1 }, prefetches = { 0 } },
+  { isa = "neondot", method = "sdot", rows = { 1, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "neoni8mm", method = "smmla", rows = { 2, 4 }, vecs = { 4 }, prefetches = { 0 } },
 }
 for _, g in ipairs(grids) do
   for _, r in ipairs(g.rows) do
@@ -85,7 +85,9 @@ end
 local candidates = {}
 for _, name in ipairs {
   "q4k_matvec__avx512vnni_r4_c1_p0", "q4k_matvec__avxvnni_r4_c1_p0", "q4k_matvec__avx2_r4_c1_p0",
-  "q4k_matvec__neondot_r4_c1_p0", "q4k_matvec__neon_r4_c1_p0", "q4k_matvec__scalar",
+  -- i8mm: smmla tiles for batches, the same sdot tiles as neondot for one vector
+  "q4k_matvec__neoni8mm_r4_c4_p0", "q4k_matvec__neondot_r4_c1_p0", "q4k_matvec__neon_r4_c1_p0",
+  "q4k_matvec__scalar",
 } do
   if exists(name) then candidates[#candidates + 1] = name end
 end

@@ -35,7 +35,8 @@ end
 local list = {}
 for _, isa in ipairs {
   "scalar",
-  -- "avx2", "avx512", "neon",
+  "avx2", "avx512",
+  "neon",
 } do
   local v = { isa = isa, method = isa == "scalar" and "ref" or "simd" }
   v.name = M.variant_name(v)

@@ -74,8 +74,12 @@ static int check_profile(const char *path)
         prev = n;
     }
     fclose(f);
-    if (buckets == 0 || (size_t)buckets != t->n_buckets) {
-        fprintf(stderr, "consumer: the profile has %d buckets, the table in force %zu\n", buckets, t->n_buckets);
+    size_t table_dequant = 0;
+    for (size_t i = 0; i < t->n_buckets; i++)
+        table_dequant += t->buckets[i].op == Q4K_OP_DEQUANT;
+    if (buckets == 0 || (size_t)buckets != table_dequant) {
+        fprintf(stderr, "consumer: the profile has %d dequant buckets, the table in force %zu\n", buckets,
+                table_dequant);
         bad = 1;
     }
     if (!bad)

@@ -47,6 +47,11 @@ int cmd_dequant(int argc, char **argv)
             fprintf(stderr, "q4k dequant: no variant named '%s' (see 'q4k list --all')\n", variant);
             return 2;
         }
+        if (v->op != Q4K_OP_DEQUANT) {
+            fprintf(stderr, "q4k dequant: '%s' is a variant of %s, not of dequant (see 'q4k list --op dequant')\n",
+                    variant, q4k_op_name(v->op));
+            return 2;
+        }
         if (!q4k_variant_usable(v)) {
             fprintf(stderr, "q4k dequant: variant '%s' is not usable on this CPU\n", variant);
             return 2;

@@ -1,6 +1,7 @@
 /* cmd_gguf.c - `q4k gguf`: look inside llama.cpp GGUF files.
  *   q4k gguf list FILE [--json]            the tensor table (and header facts)
  *   q4k gguf dequant FILE TENSOR OUT.f32   one tensor as raw float32
+ *   q4k gguf matvec FILE TENSOR X Y ...    a Q4_K tensor times vectors (tuner/cli/cmd_matvec.c)
  *   q4k gguf layers ...                    (tuner/cli/cmd_gguf_layers.c)
  * Exit status: 0 success, 1 a failure while doing the work (writing the
  * output), 2 usage or input errors (bad arguments, bad file, no such tensor,
@@ -31,6 +32,7 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: q4k gguf list FILE [--json]\n"
             "       q4k gguf dequant FILE TENSOR OUT.f32\n"
+            "       q4k gguf matvec FILE TENSOR X.f32 Y.f32 [--threads N] [--variant NAME] [--vecs N]\n"
             "       q4k gguf layers ...    (q4k gguf layers --help)\n\n"
             "Reads llama.cpp GGUF files (versions 2 and 3). The whole header is\n"
             "validated first; a malformed file is an error, never a crash.\n");
@@ -367,6 +369,8 @@ int cmd_gguf(int argc, char **argv)
         return gguf_dequant(argc - 1, argv + 1);
     if (!strcmp(sub, "layers"))
         return cmd_gguf_layers(argc - 1, argv + 1);
+    if (!strcmp(sub, "matvec"))
+        return cmd_gguf_matvec(argc - 1, argv + 1);
     fprintf(stderr, "q4k gguf: unknown subcommand '%s'\n\n", sub);
     usage(stderr);
     return 2;

@@ -120,10 +120,20 @@ int cmd_info(int argc, char **argv)
         printf("  Q4K_VARIANT: %s - refused (unknown or unusable here), not in effect\n", env_variant);
     else
         printf("  Q4K_VARIANT: (not set)\n");
-    printf("\n  %-8s %-16s %-36s %s\n", "op", "size", "runs here", "candidates in order");
+    int w_op = 8; /* the op column: as wide as the longest op name */
+    for (int op = 0; op < Q4K_OP_COUNT; op++)
+        if (q4k_op_name((q4k_op)op) && (int)strlen(q4k_op_name((q4k_op)op)) > w_op)
+            w_op = (int)strlen(q4k_op_name((q4k_op)op));
+    printf("\n  %-*s %-16s %-36s %s\n", w_op, "op", "size", "runs here", "candidates in order");
     for (int op = 0; op < Q4K_OP_COUNT; op++) {
         size_t lo = 1;
         long last = q4k_dispatch_rule_bucket(t, (q4k_op)op, SIZE_MAX);
+        if (last < 0) { /* no bucket: the library runs the op's scalar reference */
+            const q4k_variant *v = q4k_dispatch_select((q4k_op)op, 1);
+            printf("  %-*s %-16s %-36s (no bucket in this table: the scalar reference)\n", w_op,
+                   q4k_op_name((q4k_op)op), ">= 1", v ? v->name : "(none)");
+            continue;
+        }
         for (size_t i = 0; i < t->n_buckets; i++) {
             const q4k_dispatch_bucket *b = &t->buckets[i];
             if (b->op != (q4k_op)op)
@@ -137,7 +147,7 @@ int cmd_info(int argc, char **argv)
                 snprintf(range, sizeof range, "%zu-%zu", lo, b->max_size);
             /* What runs: ask the dispatcher itself at the bucket's top size. */
             const q4k_variant *v = q4k_dispatch_select(b->op, b->max_size);
-            printf("  %-8s %-16s %-36s", q4k_op_name(b->op), range, v ? v->name : "(none)");
+            printf("  %-*s %-16s %-36s", w_op, q4k_op_name(b->op), range, v ? v->name : "(none)");
             for (int c = 0; c < Q4K_DISPATCH_MAX_CANDIDATES && b->candidates[c]; c++)
                 printf("%s%s", c ? ", " : " ", b->candidates[c]);
             printf("\n");

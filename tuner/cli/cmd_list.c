@@ -37,7 +37,9 @@ int cmd_list(int argc, char **argv)
         } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: q4k list [--all] [--json] [--op NAME]\n\n"
                    "Lists the kernel variants usable on this CPU: name, operation, ISA, method,\n"
-                   "unroll, prefetch distance (blocks), store kind and required CPU features.\n"
+                   "unroll (dequant: blocks per iteration; matvec: weight rows per iteration),\n"
+                   "prefetch distance (blocks), store kind and required CPU features. The JSON\n"
+                   "of a matvec variant also has \"vecs\" (activation vectors per iteration).\n"
                    "  --all      every compiled variant, with a column saying if it is usable here\n"
                    "  --json     one JSON array on stdout\n"
                    "  --op NAME  only the variants of one operation (there is: %s)\n",
@@ -49,11 +51,22 @@ int cmd_list(int argc, char **argv)
         }
     }
     size_t n_all = all ? q4k_variant_count_all() : q4k_variant_count(), n = 0;
+    /* column widths: at least the historical ones, wider when a name needs it */
+    int w_name = 36, w_op = 8, w_isa = 7;
+    for (size_t i = 0; i < n_all; i++) {
+        const q4k_variant *v = all ? q4k_variant_at_all(i) : q4k_variant_at(i);
+        if (op >= 0 && v->op != (q4k_op)op)
+            continue;
+        int ln = (int)strlen(v->name), lo = (int)strlen(q4k_op_name(v->op)), li = (int)strlen(v->isa);
+        w_name = ln > w_name ? ln : w_name;
+        w_op = lo > w_op ? lo : w_op;
+        w_isa = li > w_isa ? li : w_isa;
+    }
     if (json)
         printf("[\n");
     else
-        printf("%-36s %-8s %-7s %-6s %6s %8s %-5s %-6s %s\n", "variant", "op", "isa", "method", "unroll",
-               "prefetch", "store", "usable", "features");
+        printf("%-*s %-*s %-*s %-6s %6s %8s %-5s %-6s %s\n", w_name, "variant", w_op, "op", w_isa, "isa", "method",
+               "unroll", "prefetch", "store", "usable", "features");
     for (size_t i = 0; i < n_all; i++) {
         const q4k_variant *v = all ? q4k_variant_at_all(i) : q4k_variant_at(i);
         if (op >= 0 && v->op != (q4k_op)op)
@@ -66,10 +79,13 @@ int cmd_list(int argc, char **argv)
                    n ? ",\n" : "", v->name, q4k_op_name(v->op), v->isa, v->method, v->unroll, v->prefetch,
                    v->nontemporal ? "true" : "false", usable ? "true" : "false", v->complexity);
             print_features(stdout, v->features, ", ", 1);
-            printf("]}");
+            printf("]");
+            if (v->op == Q4K_OP_MATVEC)
+                printf(", \"vecs\": %u", v->vecs);
+            printf("}");
         } else {
-            printf("%-36s %-8s %-7s %-6s %6u %8u %-5s %-6s ", v->name, q4k_op_name(v->op), v->isa, v->method,
-                   v->unroll, v->prefetch, v->nontemporal ? "nt" : "plain", usable ? "yes" : "no");
+            printf("%-*s %-*s %-*s %-6s %6u %8u %-5s %-6s ", w_name, v->name, w_op, q4k_op_name(v->op), w_isa, v->isa,
+                   v->method, v->unroll, v->prefetch, v->nontemporal ? "nt" : "plain", usable ? "yes" : "no");
             print_features(stdout, v->features, ",", 0);
             putchar('\n');
         }

@@ -34,8 +34,10 @@ static void usage(FILE *f)
             "into DIR (default results/<device>/):\n"
             "  measurements.csv  every point (median, MAD, warm/cold, flags)\n"
             "  profile           the winners: cmake -DQ4K_PROFILE=DIR/profile or Q4K_PROFILE\n"
-            "  report.md         winners, speed-ups, store-limit ratios, every variant\n"
-            "  chart.svg         throughput against size\n"
+            "  report.md         per operation: winners, speed-ups over the scalar baseline,\n"
+            "                    shares of the memory limit (store loops for dequant, the\n"
+            "                    read loop for matvec and quantize_q8k), every variant\n"
+            "  chart.svg         dequant throughput against size (chart-<op>.svg: the others)\n"
             "  hyperfine.json, hyperfine.md  process-level confirmation\n"
             "The results replace DIR only when complete (an interrupted tune leaves the old\n"
             "ones; --resume continues its measurements from DIR.partial).\n\n"
@@ -196,7 +198,7 @@ int cmd_tune(int argc, char **argv)
         measure_set_free(&set);
         return 1;
     }
-    fprintf(stderr, "tune: done: %s/{measurements.csv,profile,report.md,chart.svg%s}\n", out,
+    fprintf(stderr, "tune: done: %s/{measurements.csv,profile,report.md,chart*.svg%s}\n", out,
             cli.no_hyperfine || m.emulated ? "" : ",hyperfine.json,hyperfine.md");
     for (size_t k = 0; k < sel.n_ops; k++) {
         const select_op *o = &sel.ops[k];
@@ -208,9 +210,9 @@ int cmd_tune(int argc, char **argv)
                     b->winner->variant, b->winner->median_ns, o->plan->unit);
             if (b->scalar)
                 fprintf(stderr, "  %5.2fx scalar", b->scalar->median_ns / b->winner->median_ns);
-            if (b->store_best)
-                fprintf(stderr, "  %3.0f%% of %s", 100 * b->store_best->median_ns / b->winner->median_ns,
-                        b->store_best->variant);
+            if (b->limit_best)
+                fprintf(stderr, "  %3.0f%% of %s", 100 * b->limit_best->median_ns / b->winner->median_ns,
+                        b->limit_best->variant);
             fputc('\n', stderr);
         }
     }

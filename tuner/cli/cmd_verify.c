@@ -28,10 +28,20 @@ int cmd_verify(int argc, char **argv)
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             printf("usage: q4k verify [--op NAME] [--variant NAME] [--data DIR | --no-golden]\n\n"
                    "Checks every variant usable on this CPU bit-exactly against its operation's\n"
-                   "scalar baseline (every non-NaN value bit for bit, NaN by class); for dequant\n"
-                   "on random and adversarial blocks (special fp16 d/dmin, every scale byte\n"
-                   "value), sizes 0..64 at unaligned addresses with guard bytes, and the golden\n"
-                   "vectors in DIR (default: $Q4K_TESTDATA or the source tree's tests/data).\n"
+                   "scalar baseline (every non-NaN value bit for bit, NaN by class; Q8_K bytes\n"
+                   "byte for byte), at unaligned addresses with guard bytes, and the baselines\n"
+                   "against the golden vectors in DIR (default: $Q4K_TESTDATA or the source\n"
+                   "tree's tests/data), made by llama.cpp:\n"
+                   "  dequant       random and adversarial blocks (special fp16 d/dmin, every\n"
+                   "                scale byte value), sizes 0..64; golden: q4k_<case>.bin/.f32\n"
+                   "  matvec        random and adversarial weights and activations (the int32\n"
+                   "                extremes, fp16 and d8 specials), rows 1..301, 1..16 blocks a\n"
+                   "                row, 1..9 vectors, 1 and 3 threads; golden: every q4k_<case>.bin\n"
+                   "                as rows of 16 blocks x dot_x.q8k bit for bit, and the baseline\n"
+                   "                within 1e-5 (of the largest |y|) of ggml's vec_dot and the\n"
+                   "                float64 value (dot_<case>.ggml.f32, .deq_q8.f64)\n"
+                   "  quantize_q8k  random and adversarial floats (zeros, ties, halves, tiny and\n"
+                   "                huge), sizes 0..80 blocks; golden: dot_x.f32 -> dot_x.q8k\n"
                    "  --op NAME  only the variants of one operation (there is: %s)\n"
                    "Exit status: 0 all pass, 1 a variant failed, 2 usage error.\n",
                    op_plan_names());
@@ -58,7 +68,7 @@ int cmd_verify(int argc, char **argv)
             snprintf(label, sizeof label, "golden vectors (%s baseline)", p->name);
             int st = p->verify_golden(base, data, &rep);
             printf("%-36s %-7s %12zu %10zu  %s\n", label, base->isa, rep.values, rep.mismatches,
-                   st == 0 ? (rep.values ? "pass" : "skipped: no golden files") : rep.first);
+                   st == 0 ? (rep.values ? "pass" : "skipped: no golden files") : st > 0 ? rep.first : q4k_strerror(st));
             failures += st != 0;
         }
         for (size_t i = 0; i < q4k_variant_count(); i++) {
@@ -68,7 +78,7 @@ int cmd_verify(int argc, char **argv)
             q4k_verify_report rep;
             int st = p->verify(v, data, &rep);
             printf("%-36s %-7s %12zu %10zu  %s\n", v->name, v->isa, rep.values, rep.mismatches,
-                   st == 0 ? "pass" : st > 0 ? rep.first : "error: out of memory");
+                   st == 0 ? "pass" : st > 0 ? rep.first : q4k_strerror(st));
             fflush(stdout);
             failures += st != 0;
             checked++;

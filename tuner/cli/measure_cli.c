@@ -12,21 +12,29 @@ const char *measure_cli_options_help(void)
 {
     static char text[4096];
     snprintf(text, sizeof text, "options:\n"
-           "  --quick            few sizes (1,16,512,8192) and samples, verification without\n"
-           "                     the golden files, a cheaper cache probe: well under a\n"
-           "                     minute (under an emulator: sizes 1,16,256)\n"
+           "  --quick            few sizes (dequant 1,16,512,8192; matvec 256,4096,262144)\n"
+           "                     and samples, verification without the golden files, a\n"
+           "                     cheaper cache probe: about a minute (under an emulator:\n"
+           "                     dequant 1,16,256)\n"
            "  --resume           continue an interrupted run (same machine and build only)\n"
            "  --op NAME          measure one operation only (default: every one; there is:\n"
            "                     %s)\n"
            "  --variants PATTERNS  comma-separated globs over variant names, e.g.\n"
-           "                     '*avx2_lut*,*avx2_u2*' (the scalar baseline and the\n"
-           "                     store limits are always measured)\n"
-           "  --sizes LIST       sizes in the op's unit (dequant: blocks): '1,16,512' or\n"
-           "                     '1-65536' (powers of two); default 1-65536, --quick\n"
-           "                     1,16,512,8192\n"
+           "                     '*avx2_lut*,*avx2_u2*' (the scalar baselines and the\n"
+           "                     limit loops are always measured)\n"
+           "  --sizes LIST       sizes in each op's unit (dequant, quantize_q8k: blocks;\n"
+           "                     matvec: weight blocks of 4096-column rows, multiples of\n"
+           "                     16 only): '1,16,512' or '1-65536' (powers of two); an op\n"
+           "                     with none of them is left out (unless named by --op).\n"
+           "                     Default: each op's own (dequant 1-65536, matvec\n"
+           "                     256-1048576 = 16 to 65536 rows)\n"
            "  --warm | --cold | --both\n"
            "                     warm: buffers reused (in cache); cold: rotated over more\n"
            "                     than the last-level cache; default both\n"
+           "  --no-series        skip matvec's extra series (2, 4, 8 activation vectors per\n"
+           "                     call; 2, 4, ... all cores threads; --quick: 8 vectors and\n"
+           "                     all cores only), which are reported, not selected (under\n"
+           "                     an emulator with --quick: skipped)\n"
            "  --samples N        samples per point (default 25, --quick 7)\n"
            "  --min-sample-us US a sample lasts at least this long (default 2000, --quick 200)\n"
            "  --llc SIZE         the last-level cache size to use (e.g. 32M, 1536K) instead of\n"
@@ -44,6 +52,7 @@ void measure_cli_adapt(measure_config *cfg, const measure_cli *cli, const q4k_ma
         cfg->emulated_sizes = 1; /* each op plan's emulated_sizes */
     if (!cli->samples_given)
         cfg->samples = 5;
+    cfg->series = 0; /* emulated threads and batches tell nothing */
     cfg->max_repeats = 0;
     cfg->min_sample_ns = 100e3;
 }
@@ -124,6 +133,8 @@ int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *c
             cfg->warm = 0, cfg->cold = 1;
         } else if (!strcmp(a, "--both")) {
             cfg->warm = cfg->cold = 1;
+        } else if (!strcmp(a, "--no-series")) {
+            cfg->series = 0;
         } else if (tune_options && !strcmp(a, "--no-hyperfine")) {
             cli->no_hyperfine = 1;
         } else if (!strcmp(a, "--out") || !strcmp(a, "--variants") || !strcmp(a, "--sizes") ||

@@ -26,9 +26,9 @@ int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *c
                       char *err, size_t errlen);
 
 /* Under an emulator --quick shrinks further (each op plan's emulated
- * sizes, dequant 1,16,256; fewer samples, no repeats) unless sizes or
- * samples were given: the run checks the pipeline, and emulated kernels
- * are 100x slower. */
+ * sizes, dequant 1,16,256; fewer samples, no repeats, no extra series)
+ * unless sizes or samples were given: the run checks the pipeline, and
+ * emulated kernels are 100x slower. */
 void measure_cli_adapt(measure_config *cfg, const measure_cli *cli, const q4k_machine *m);
 
 /* Help text of the shared options. */

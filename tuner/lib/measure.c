@@ -20,22 +20,25 @@
 #define TIMER_TICKS_PER_SAMPLE 1000.0
 #define DEFAULT_LLC_BYTES ((size_t)32 << 20) /* cold rotation when the cache size is unknown */
 
-/* One thing that is timed: a kernel variant of an op, or a store limit
- * writing that op's output bytes. */
+/* One thing that is timed: a kernel variant of an op, or a memory limit
+ * writing that op's output bytes (store limits) or reading its input bytes
+ * (the read limit). */
 typedef struct subject {
     measure_row meta;          /* the descriptive columns of its rows (op included) */
     const op_plan *plan;       /* its op */
-    q4k_kernel_fn fn;          /* the variant's kernel (NULL for a store limit) */
-    const storelimit *limit;   /* the store limit (NULL for a variant) */
+    const q4k_variant *v;      /* the variant (NULL for a limit) */
+    const storelimit *limit;   /* the limit loop (NULL for a variant) */
     unsigned long long iters;  /* calls per sample, from calibration */
     double *samples;           /* ns per unit */
 } subject;
 
 /* Input and output memory of one group: a workload (op_plan.h) in buffers
- * allocated once for the largest group of any op. */
+ * allocated once for the largest group of any op, and the aux input (the
+ * largest any op has). */
 typedef struct arena {
     op_workload w;
-    size_t in_cap, out_cap; /* bytes allocated */
+    uint8_t *aux;
+    size_t in_cap, out_cap, aux_cap; /* bytes allocated */
 } arena;
 
 /* The first op's baseline re-timed at a fixed warm size to detect drift. */
@@ -65,21 +68,27 @@ void measure_config_defaults(measure_config *cfg, int quick)
     cfg->drift_tolerance = 0.10;
     cfg->verify = 1;
     cfg->golden = !quick;
+    cfg->series = 1;
     cfg->out_path = "measurements.csv";
 }
 
-const size_t *measure_config_sizes(const measure_config *cfg, const op_plan *p, size_t *n)
+size_t measure_config_sizes(const measure_config *cfg, const op_plan *p, size_t out[MEASURE_MAX_SIZES])
 {
-    if (cfg->n_sizes) {
-        *n = cfg->n_sizes;
-        return cfg->sizes;
-    }
-    if (cfg->emulated_sizes) {
-        *n = p->n_emulated_sizes;
-        return p->emulated_sizes;
-    }
-    *n = cfg->quick ? p->n_quick_sizes : p->n_sizes;
-    return cfg->quick ? p->quick_sizes : p->sizes;
+    const size_t *from;
+    size_t n;
+    if (cfg->n_sizes)
+        from = cfg->sizes, n = cfg->n_sizes;
+    else if (cfg->emulated_sizes)
+        from = p->emulated_sizes, n = p->n_emulated_sizes;
+    else if (cfg->quick)
+        from = p->quick_sizes, n = p->n_quick_sizes;
+    else
+        from = p->sizes, n = p->n_sizes;
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < MEASURE_MAX_SIZES; i++)
+        if (op_plan_size_ok(p, from[i]))
+            out[k++] = from[i];
+    return k;
 }
 
 int measure_config_has_op(const measure_config *cfg, const op_plan *p)
@@ -189,7 +198,7 @@ static size_t slots_for(const op_plan *p, size_t n, int cold, size_t cold_total)
 {
     if (!cold)
         return 1;
-    size_t per = n * (p->in_bytes_per_unit + p->out_bytes_per_unit);
+    size_t per = op_plan_in_bytes(p, n) + op_plan_out_bytes(p, n, 1);
     size_t slots = (cold_total + per - 1) / per;
     return slots < 2 ? 2 : slots;
 }
@@ -204,33 +213,40 @@ static void *alloc_aligned(size_t bytes)
 
 /* Allocate the arena once for the largest group; touch the output so no
  * page fault is ever timed. The input is filled per op (arena_fill). */
-static int arena_alloc(arena *a, size_t in_bytes, size_t out_bytes)
+static int arena_alloc(arena *a, size_t in_bytes, size_t out_bytes, size_t aux_bytes)
 {
     memset(a, 0, sizeof *a);
     a->w.in = alloc_aligned(in_bytes);
     a->w.out = alloc_aligned(out_bytes);
-    if (!a->w.in || !a->w.out) {
+    a->aux = alloc_aligned(aux_bytes);
+    if (!a->w.in || !a->w.out || !a->aux) {
         free(a->w.in);
         free(a->w.out);
+        free(a->aux);
         memset(a, 0, sizeof *a);
         return Q4K_ENOMEM;
     }
     a->in_cap = in_bytes;
     a->out_cap = out_bytes;
+    a->aux_cap = aux_bytes;
     memset(a->w.out, 0, out_bytes);
     return Q4K_OK;
 }
 
-/* Realistic input for op p over the whole arena. */
+/* Realistic input (and aux) for op p over the whole arena. */
 static void arena_fill(arena *a, const op_plan *p)
 {
     p->fill_input(a->w.in, a->in_cap, 0x7e57);
+    if (p->aux_bytes && p->fill_aux)
+        p->fill_aux(a->aux, p->aux_bytes, 0xa0c5);
+    a->w.aux = p->aux_bytes ? a->aux : NULL;
 }
 
 static void arena_free(arena *a)
 {
     free(a->w.in);
     free(a->w.out);
+    free(a->aux);
     memset(a, 0, sizeof *a);
 }
 
@@ -239,32 +255,38 @@ static void arena_setup(arena *a, size_t n, size_t slots)
     a->w.n = n;
     a->w.slots = slots;
     a->w.slot = 0;
+    a->w.vecs = 1;
+    a->w.pool = NULL;
 }
 
 /* ---- timing ----------------------------------------------------------- */
 
-/* Total ns of `iters` calls; cold arenas move to the next slot per call. */
+/* Total ns of `iters` calls; cold arenas move to the next slot per call.
+ * A store limit writes the op's output bytes of a call, the read limit
+ * reads its input bytes, each in the slots the kernels use. */
 static uint64_t run_calls(const subject *s, arena *a, unsigned long long iters)
 {
     uint64_t t0, t1;
-    if (s->fn) {
+    if (s->v) {
         t0 = q4k_now_ns();
-        s->plan->run(s->fn, &a->w, iters);
+        s->plan->run(s->v, &a->w, iters);
         t1 = q4k_now_ns();
         return t1 - t0;
     }
-    const size_t bytes = a->w.n * s->plan->out_bytes_per_unit;
-    void (*store)(void *, size_t) = s->limit->fn;
+    const int reads = s->limit->reads;
+    const size_t bytes = reads ? op_plan_in_bytes(s->plan, a->w.n) : op_plan_out_bytes(s->plan, a->w.n, 1);
+    uint8_t *const base = reads ? a->w.in : a->w.out;
+    void (*loop)(void *, size_t) = s->limit->fn;
     if (a->w.slots == 1) {
         t0 = q4k_now_ns();
         for (unsigned long long i = 0; i < iters; i++)
-            store(a->w.out, bytes);
+            loop(base, bytes);
         t1 = q4k_now_ns();
     } else {
         size_t slot = a->w.slot;
         t0 = q4k_now_ns();
         for (unsigned long long i = 0; i < iters; i++) {
-            store(a->w.out + slot * bytes, bytes);
+            loop(base + slot * bytes, bytes);
             if (++slot == a->w.slots)
                 slot = 0;
         }
@@ -314,7 +336,11 @@ typedef struct group {
     const op_plan *plan;
     const char *mode;
     size_t n;
+    unsigned vecs, threads; /* 1, 1; or a series point (op_plan.series_*) */
 } group;
+
+/* A thread series' pool, made once per thread count. */
+enum { MAX_POOLS = 16 };
 
 typedef struct run_state {
     const measure_config *cfg;
@@ -331,16 +357,32 @@ typedef struct run_state {
     double target_ns;
     size_t n_drift_points;
     char llc_curve[480];   /* the cache probe's curve, for the header */
+    q4k_pool *pools[MAX_POOLS];
+    unsigned pool_threads[MAX_POOLS];
+    size_t n_pools;
 } run_state;
 
-static int add_subject(run_state *rs, const measure_row *meta, const op_plan *p, q4k_kernel_fn fn,
+/* The pool of n threads for a thread series (made on first use); NULL
+ * when it cannot be made. */
+static q4k_pool *pool_for(run_state *rs, unsigned n)
+{
+    for (size_t i = 0; i < rs->n_pools; i++)
+        if (rs->pool_threads[i] == n)
+            return rs->pools[i];
+    if (rs->n_pools == MAX_POOLS || measure_pool_create(n, &rs->pools[rs->n_pools]) != Q4K_OK)
+        return NULL;
+    rs->pool_threads[rs->n_pools] = n;
+    return rs->pools[rs->n_pools++];
+}
+
+static int add_subject(run_state *rs, const measure_row *meta, const op_plan *p, const q4k_variant *v,
                        const storelimit *limit)
 {
     subject *s = &rs->subjects[rs->n_subjects];
     memset(s, 0, sizeof *s);
     s->meta = *meta;
     s->plan = p;
-    s->fn = fn;
+    s->v = v;
     s->limit = limit;
     s->samples = calloc(rs->cfg->samples, sizeof *s->samples);
     if (!s->samples)
@@ -367,8 +409,8 @@ static void variant_meta(const q4k_variant *v, measure_row *r)
 static int all_points_done(const run_state *rs, const op_plan *p, const char *name)
 {
     const measure_config *cfg = rs->cfg;
-    size_t n_sizes;
-    const size_t *sizes = measure_config_sizes(cfg, p, &n_sizes);
+    size_t sizes[MEASURE_MAX_SIZES];
+    size_t n_sizes = measure_config_sizes(cfg, p, sizes);
     for (int cold = 0; cold < 2; cold++) {
         if (!(cold ? cfg->cold : cfg->warm))
             continue;
@@ -380,7 +422,8 @@ static int all_points_done(const run_state *rs, const op_plan *p, const char *na
 }
 
 /* Verify and collect the subjects, per op: usable variants that match the
- * patterns (the scalar ones always), then the store limits. */
+ * patterns (the scalar ones always), then the op's memory limits (the
+ * store loops or the read loop, as its plan says). */
 static int collect_subjects(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
 {
     const measure_config *cfg = rs->cfg;
@@ -433,7 +476,7 @@ static int collect_subjects(run_state *rs, size_t *n_excluded, char *err, size_t
             }
             measure_row meta;
             variant_meta(v, &meta);
-            int rc = add_subject(rs, &meta, p, v->fn, NULL);
+            int rc = add_subject(rs, &meta, p, v, NULL);
             if (rc)
                 return rc;
         }
@@ -449,6 +492,8 @@ static int collect_subjects(run_state *rs, size_t *n_excluded, char *err, size_t
     for (size_t k = 0; k < rs->n_plans; k++)
         for (size_t i = 0; i < storelimit_count(); i++) {
             const storelimit *l = storelimit_at(i);
+            if (l->reads != (rs->plans[k]->limits == OP_LIMITS_READ))
+                continue;
             measure_row meta;
             memset(&meta, 0, sizeof meta);
             snprintf(meta.op, sizeof meta.op, "%s", rs->plans[k]->name);
@@ -475,8 +520,8 @@ static void write_default_table(run_state *rs)
     measure_csv_write_kv(rs->csv, "default_table", t->source);
     for (size_t k = 0; k < rs->n_plans; k++) {
         const op_plan *p = rs->plans[k];
-        size_t n_sizes;
-        const size_t *sizes = measure_config_sizes(rs->cfg, p, &n_sizes);
+        size_t sizes[MEASURE_MAX_SIZES];
+        size_t n_sizes = measure_config_sizes(rs->cfg, p, sizes);
         for (size_t i = 0; i < n_sizes; i++) {
             /* The library's own rule, so the report cannot disagree with it. */
             const q4k_variant *v = q4k_dispatch_rule(t, p->op, sizes[i]);
@@ -522,10 +567,18 @@ static void write_header(run_state *rs)
     measure_csv_write_kv(f, "modes", "warm = the same input and output buffers every call (in cache); "
                                      "cold = buffers rotated over cold_bytes (> last-level cache) so each call misses");
     for (size_t k = 0; k < rs->n_plans; k++) {
+        const op_plan *p = rs->plans[k];
         char key[48];
-        snprintf(key, sizeof key, "op_%s", rs->plans[k]->name);
-        snprintf(buf, sizeof buf, "size in %s: %s", rs->plans[k]->units, rs->plans[k]->describe);
+        snprintf(key, sizeof key, "op_%s", p->name);
+        snprintf(buf, sizeof buf, "size in %s: %s", p->units, p->describe);
         measure_csv_write_kv(f, key, buf);
+        if (cfg->series && (p->n_series_vecs || (p->series_threads && m->cores > 1))) {
+            snprintf(key, sizeof key, "series_%s", p->name);
+            snprintf(buf, sizeof buf, "rows with vecs or threads > 1: the variants but %s again with more activation "
+                     "vectors per call (the weights read once for all) or more threads (2 .. %u cores); reported, "
+                     "not selected", p->baseline, m->cores);
+            measure_csv_write_kv(f, key, buf);
+        }
     }
     if (cfg->command)
         measure_csv_write_kv(f, "command", cfg->command);
@@ -635,6 +688,18 @@ static size_t plan_subjects(const run_state *rs, const op_plan *p)
     return k;
 }
 
+/* ", 4 vectors", ", 2 threads" or "": a group's series, for messages. */
+static const char *series_text(const group *g, char *buf, size_t len)
+{
+    if (g->vecs > 1)
+        snprintf(buf, len, ", %u vectors", g->vecs);
+    else if (g->threads > 1)
+        snprintf(buf, len, ", %u threads", g->threads);
+    else
+        buf[0] = '\0';
+    return buf;
+}
+
 /* Slower than the fastest sentinel seen so far, beyond the tolerance?
  * The reference only ever moves down: load and throttling slow a machine,
  * nothing makes it faster than undisturbed. */
@@ -656,6 +721,9 @@ static int measure_group(run_state *rs, const group *g, subject **todo, size_t k
         rs->filled = g->plan;
     }
     arena_setup(&rs->a, g->n, slots_for(g->plan, g->n, cold, cold_bytes(rs->m)));
+    rs->a.w.vecs = g->vecs;
+    if (g->threads > 1 && !(rs->a.w.pool = pool_for(rs, g->threads)))
+        return Q4K_ENOMEM;
     for (unsigned attempt = 0;; attempt++) {
         double before = sentinel_measure(&rs->st, rs->target_ns, cfg->sentinel_samples);
         for (size_t j = 0; j < k; j++)
@@ -672,22 +740,37 @@ static int measure_group(run_state *rs, const group *g, subject **todo, size_t k
         *worst = before > after ? before : after;
         if (!is_drift(&rs->st, *worst) || attempt >= max_repeats)
             break;
-        fprintf(stderr, "measure: drift at %s %s %zu %s: sentinel %.2f / %.2f ns/%s vs %.2f undisturbed "
+        char series[32];
+        fprintf(stderr, "measure: drift at %s %s %zu %s%s: sentinel %.2f / %.2f ns/%s vs %.2f undisturbed "
                         "(tolerance %.0f%%): measuring the group again\n",
-                g->plan->name, g->mode, g->n, g->plan->units, before, after, rs->st.s.plan->unit,
-                rs->st.reference, rs->st.tolerance * 100);
+                g->plan->name, g->mode, g->n, g->plan->units, series_text(g, series, sizeof series), before, after,
+                rs->st.s.plan->unit, rs->st.reference, rs->st.tolerance * 100);
     }
     return Q4K_OK;
 }
 
-/* The subjects of group g to measure: all of its op's, less those whose
- * rows --resume found in the file; returns how many. */
+/* 1 when subject s belongs in group g: of its op; in a series group only
+ * the variants other than the baseline (no limit loops: they read alone,
+ * one vector, one thread; no baseline: eight vectors of the scalar
+ * reference over a large matrix take seconds a call). */
+static int in_group(const subject *s, const group *g)
+{
+    if (s->plan != g->plan)
+        return 0;
+    if (g->vecs == 1 && g->threads == 1)
+        return 1;
+    return s->v && strcmp(s->v->name, g->plan->baseline);
+}
+
+/* The subjects of group g to measure: all of its, less those whose rows
+ * --resume found in the file; returns how many. */
 static size_t group_todo(run_state *rs, const group *g, subject **todo)
 {
     size_t k = 0;
     for (size_t j = 0; j < rs->n_subjects; j++)
-        if (rs->subjects[j].plan == g->plan &&
-            !measure_set_find(&rs->done, g->plan->name, rs->subjects[j].meta.variant, g->mode, g->n))
+        if (in_group(&rs->subjects[j], g) &&
+            !measure_set_find_series(&rs->done, g->plan->name, rs->subjects[j].meta.variant, g->mode, g->n,
+                                     g->vecs, g->threads))
             todo[k++] = &rs->subjects[j];
     return k;
 }
@@ -706,7 +789,9 @@ static void write_group(run_state *rs, const group *g, subject **todo, size_t k,
         r.mad_ns = q4k_mad(s->samples, ns, r.median_ns);
         r.min_ns = s->samples[0];
         r.max_ns = s->samples[ns - 1];
-        r.gbps = r.median_ns > 0 ? (double)g->plan->out_bytes_per_unit / r.median_ns : 0;
+        r.gbps = r.median_ns > 0 ? (double)g->plan->rate_bytes_per_unit / r.median_ns : 0;
+        r.vecs = g->vecs;
+        r.threads = g->threads;
         snprintf(r.flags, sizeof r.flags, "%s", drifted ? "drift" : "");
         measure_csv_write_row(rs->csv, &r);
     }
@@ -715,33 +800,63 @@ static void write_group(run_state *rs, const group *g, subject **todo, size_t k,
     fflush(rs->csv);
 }
 
-/* The groups in order: per op, warm sizes ascending, then cold. */
+/* The series of op p measured in this run: (vecs, threads) pairs after
+ * (1, 1); none when the run has no variant of p but its baseline. */
+static size_t plan_series(const run_state *rs, const op_plan *p, unsigned vecs[], unsigned threads[], size_t max)
+{
+    size_t n = 0;
+    vecs[n] = threads[n] = 1, n++;
+    if (!rs->cfg->series)
+        return n;
+    int any = 0;
+    for (size_t j = 0; j < rs->n_subjects && !any; j++)
+        any = rs->subjects[j].plan == p && rs->subjects[j].v && strcmp(rs->subjects[j].v->name, p->baseline);
+    if (!any)
+        return n;
+    /* --quick: only the ends, the most vectors and all the cores */
+    const int quick = rs->cfg->quick;
+    for (size_t i = quick && p->n_series_vecs ? p->n_series_vecs - 1 : 0; i < p->n_series_vecs && n < max; i++)
+        vecs[n] = p->series_vecs[i], threads[n] = 1, n++;
+    const unsigned cores = rs->m->cores; /* threads: 2, 4, 8, ... and all the cores */
+    for (unsigned t = quick ? cores : 2; p->series_threads && t >= 2 && t <= cores && n < max;) {
+        vecs[n] = 1, threads[n] = t, n++;
+        if (t == cores)
+            break;
+        t = t * 2 < cores ? t * 2 : cores;
+    }
+    return n;
+}
+
+/* The groups in order: per op, warm sizes ascending, then cold; then the
+ * same for each of its series. */
 static group *plan_groups(const run_state *rs, size_t *n_groups)
 {
+    enum { MAX_SERIES = 16 };
     const measure_config *cfg = rs->cfg;
-    size_t total = 0;
-    for (size_t k = 0; k < rs->n_plans; k++) {
-        size_t n;
-        measure_config_sizes(cfg, rs->plans[k], &n);
-        total += n * (size_t)(!!cfg->warm + !!cfg->cold);
-    }
+    size_t total = 0, sizes[MEASURE_MAX_SIZES];
+    unsigned vecs[MAX_SERIES], threads[MAX_SERIES];
+    for (size_t k = 0; k < rs->n_plans; k++)
+        total += measure_config_sizes(cfg, rs->plans[k], sizes) * (size_t)(!!cfg->warm + !!cfg->cold) *
+                 plan_series(rs, rs->plans[k], vecs, threads, MAX_SERIES);
     group *gs = calloc(total ? total : 1, sizeof *gs);
     if (!gs)
         return NULL;
     size_t g = 0;
     for (size_t k = 0; k < rs->n_plans; k++) {
-        size_t n;
-        const size_t *sizes = measure_config_sizes(cfg, rs->plans[k], &n);
-        for (int cold = 0; cold < 2; cold++) {
-            if (!(cold ? cfg->cold : cfg->warm))
-                continue;
-            for (size_t i = 0; i < n; i++)
-                gs[g++] = (group){rs->plans[k], cold ? "cold" : "warm", sizes[i]};
-        }
+        size_t n = measure_config_sizes(cfg, rs->plans[k], sizes);
+        size_t n_series = plan_series(rs, rs->plans[k], vecs, threads, MAX_SERIES);
+        for (size_t e = 0; e < n_series; e++)
+            for (int cold = 0; cold < 2; cold++) {
+                if (!(cold ? cfg->cold : cfg->warm))
+                    continue;
+                for (size_t i = 0; i < n; i++)
+                    gs[g++] = (group){rs->plans[k], cold ? "cold" : "warm", sizes[i], vecs[e], threads[e]};
+            }
     }
     *n_groups = g;
     return gs;
 }
+
 
 static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
 {
@@ -772,7 +887,8 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
 
     /* Memory: the largest group of any op decides. */
     const op_plan *p0 = rs->plans[0];
-    size_t in_need = p0->sentinel_size * p0->in_bytes_per_unit, out_need = p0->sentinel_size * p0->out_bytes_per_unit;
+    size_t in_need = op_plan_in_bytes(p0, p0->sentinel_size), out_need = op_plan_out_bytes(p0, p0->sentinel_size, 1);
+    size_t aux_need = p0->aux_bytes;
     size_t n_groups = 0;
     group *groups = plan_groups(rs, &n_groups);
     if (!groups)
@@ -780,14 +896,16 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
     for (size_t g = 0; g < n_groups; g++) {
         const op_plan *p = groups[g].plan;
         size_t n = groups[g].n, slots = slots_for(p, n, cfg->cold, cold_bytes(rs->m));
-        if (slots * n * p->in_bytes_per_unit > in_need)
-            in_need = slots * n * p->in_bytes_per_unit;
-        if (slots * n * p->out_bytes_per_unit > out_need)
-            out_need = slots * n * p->out_bytes_per_unit;
+        if (slots * op_plan_in_bytes(p, n) > in_need)
+            in_need = slots * op_plan_in_bytes(p, n);
+        if (slots * op_plan_out_bytes(p, n, groups[g].vecs) > out_need)
+            out_need = slots * op_plan_out_bytes(p, n, groups[g].vecs);
+        if (p->aux_bytes > aux_need)
+            aux_need = p->aux_bytes;
     }
-    if ((rc = arena_alloc(&rs->a, in_need, out_need)) ||
-        (rc = arena_alloc(&rs->st.a, p0->sentinel_size * p0->in_bytes_per_unit,
-                          p0->sentinel_size * p0->out_bytes_per_unit))) {
+    if ((rc = arena_alloc(&rs->a, in_need, out_need, aux_need)) ||
+        (rc = arena_alloc(&rs->st.a, op_plan_in_bytes(p0, p0->sentinel_size),
+                          op_plan_out_bytes(p0, p0->sentinel_size, 1), p0->aux_bytes))) {
         snprintf(err, errlen, "out of memory for %zu MiB of buffers", (in_need + out_need) >> 20);
         free(groups);
         return Q4K_ENOMEM;
@@ -799,7 +917,7 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
     const q4k_variant *base = q4k_variant_find(p0->baseline);
     variant_meta(base, &rs->st.s.meta);
     rs->st.s.plan = p0;
-    rs->st.s.fn = base->fn;
+    rs->st.s.v = base;
     {
         double x[16];
         calibrate(&rs->st.s, &rs->st.a, rs->target_ns);
@@ -826,16 +944,22 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
     double est_total = 0, est_done = 0;
     for (size_t g = 0; g < n_groups; g++)
         est_total += estimate_group(rs, groups[g].n, rs->st.reference, plan_subjects(rs, groups[g].plan));
-    char eta[32], sizes_text[32];
+    char eta[32], sizes_text[32], ops_text[96] = "";
     format_duration(est_total, eta, sizeof eta);
-    size_t n_sizes0;
-    measure_config_sizes(cfg, p0, &n_sizes0);
-    snprintf(sizes_text, sizeof sizes_text, "%zu sizes", n_sizes0);
-    fprintf(stderr, "measure: %zu variants + %zu store limits, %zu op%s (%s), %s, %s%s%s, %u samples per point; "
+    size_t sizes0[MEASURE_MAX_SIZES];
+    if (rs->n_plans == 1)
+        snprintf(sizes_text, sizeof sizes_text, "%zu sizes", measure_config_sizes(cfg, p0, sizes0));
+    else
+        snprintf(sizes_text, sizeof sizes_text, "%zu points", n_groups);
+    for (size_t k = 0, used = 0; k < rs->n_plans && used < sizeof ops_text; k++) {
+        int w = snprintf(ops_text + used, sizeof ops_text - used, "%s%s", k ? ", " : "", rs->plans[k]->name);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    fprintf(stderr, "measure: %zu variants + %zu limit loops, %zu op%s (%s), %s, %s%s%s, %u samples per point; "
                     "about %s\n",
-            rs->n_subjects - rs->n_limits, storelimit_count(), rs->n_plans, rs->n_plans == 1 ? "" : "s",
-            rs->n_plans == 1 ? p0->name : "see the CSV", sizes_text, cfg->warm ? "warm" : "",
-            cfg->warm && cfg->cold ? "+" : "", cfg->cold ? "cold" : "", cfg->samples, eta);
+            rs->n_subjects - rs->n_limits, rs->n_limits, rs->n_plans, rs->n_plans == 1 ? "" : "s", ops_text,
+            sizes_text, cfg->warm ? "warm" : "", cfg->warm && cfg->cold ? "+" : "", cfg->cold ? "cold" : "",
+            cfg->samples, eta);
 
     /* Per group: the slower sentinel around it, -1 when not measured now. */
     uint64_t t_start = q4k_now_ns();
@@ -844,18 +968,26 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
         size_t k = group_todo(rs, gr, todo);
         double est = estimate_group(rs, gr->n, rs->st.reference, plan_subjects(rs, gr->plan));
         worst[g] = -1;
+        char series[32];
+        series_text(gr, series, sizeof series);
         if (k > 0) {
-            measure_group(rs, gr, todo, k, &worst[g], cfg->max_repeats);
-            flagged[g] = is_drift(&rs->st, worst[g]);
-            write_group(rs, gr, todo, k, flagged[g]);
+            if (measure_group(rs, gr, todo, k, &worst[g], cfg->max_repeats) != Q4K_OK) {
+                fprintf(stderr, "measure: cannot start %u threads: %s %zu %s%s not measured\n", gr->threads,
+                        gr->plan->name, gr->n, gr->plan->units, series);
+                worst[g] = -1;
+                k = 0;
+            } else {
+                flagged[g] = is_drift(&rs->st, worst[g]);
+                write_group(rs, gr, todo, k, flagged[g]);
+            }
         }
         est_done += est;
         double elapsed = (double)(q4k_now_ns() - t_start) * 1e-9;
         double pace = est_done > 0 && elapsed > 0 ? elapsed / est_done : 1;
         format_duration((est_total - est_done) * pace, eta, sizeof eta);
-        fprintf(stderr, "measure: [%2zu/%zu] %s%s%s %6zu %s: %s%3.0f%% done, ETA %s\n", g + 1, n_groups,
+        fprintf(stderr, "measure: [%2zu/%zu] %s%s%s %6zu %s%s: %s%3.0f%% done, ETA %s\n", g + 1, n_groups,
                 rs->n_plans > 1 ? gr->plan->name : "", rs->n_plans > 1 ? " " : "", gr->mode, gr->n,
-                gr->plan->units, k ? "" : "(already measured) ", 100.0 * est_done / est_total, eta);
+                gr->plan->units, series, k ? "" : "(already measured) ", 100.0 * est_done / est_total, eta);
     }
 
     /* The sentinel may have found the machine faster later on than at the
@@ -866,11 +998,12 @@ static int run(run_state *rs, size_t *n_excluded, char *err, size_t errlen)
             continue;
         const group *gr = &groups[g];
         size_t k = group_todo(rs, gr, todo);
-        fprintf(stderr, "measure: re-measuring %s %s %zu %s: its sentinel (%.2f ns/%s) was slower than the "
+        char series[32];
+        fprintf(stderr, "measure: re-measuring %s %s %zu %s%s: its sentinel (%.2f ns/%s) was slower than the "
                         "machine later proved undisturbed (%.2f)\n", gr->plan->name, gr->mode, gr->n,
-                gr->plan->units, worst[g], p0->unit, rs->st.reference);
-        measure_group(rs, gr, todo, k, &worst[g], cfg->max_repeats);
-        write_group(rs, gr, todo, k, is_drift(&rs->st, worst[g]));
+                gr->plan->units, series_text(gr, series, sizeof series), worst[g], p0->unit, rs->st.reference);
+        if (measure_group(rs, gr, todo, k, &worst[g], cfg->max_repeats) == Q4K_OK)
+            write_group(rs, gr, todo, k, is_drift(&rs->st, worst[g]));
     }
     free(flagged);
     free(worst);
@@ -901,26 +1034,37 @@ int measure_run(const measure_config *cfg, q4k_machine *m, size_t *n_excluded, c
     rs.m = m;
     if (n_excluded)
         *n_excluded = 0;
-    for (size_t i = 0; i < op_plan_count(); i++)
-        if (measure_config_has_op(cfg, op_plan_at(i)))
-            rs.plans[rs.n_plans++] = op_plan_at(i);
+    /* The ops: every one asked for (all by default). One that was not
+     * asked for by name and has no size in --sizes (matvec's sizes are
+     * multiples of 16) is left out with a note; one asked for is an error. */
+    for (size_t i = 0; i < op_plan_count(); i++) {
+        const op_plan *p = op_plan_at(i);
+        size_t sizes[MEASURE_MAX_SIZES];
+        if (!measure_config_has_op(cfg, p))
+            continue;
+        if (measure_config_sizes(cfg, p, sizes) == 0) {
+            if (cfg->ops) {
+                snprintf(err, errlen, "no sizes to measure %s at: its sizes count %s, multiples of %zu", p->name,
+                         p->units, p->row_units);
+                return Q4K_EINVAL;
+            }
+            fprintf(stderr, "measure: %s left out: none of the sizes is one of its (%s, multiples of %zu)\n",
+                    p->name, p->units, p->row_units);
+            continue;
+        }
+        rs.plans[rs.n_plans++] = p;
+    }
     if (rs.n_plans == 0 || cfg->samples < 3 || (!cfg->warm && !cfg->cold)) {
         snprintf(err, errlen, "nothing to measure (an operation, sizes, at least 3 samples and a mode are needed)");
         return Q4K_EINVAL;
-    }
-    for (size_t k = 0; k < rs.n_plans; k++) {
-        size_t n;
-        measure_config_sizes(cfg, rs.plans[k], &n);
-        if (n == 0) {
-            snprintf(err, errlen, "no sizes to measure %s at", rs.plans[k]->name);
-            return Q4K_EINVAL;
-        }
     }
     int rc = run(&rs, n_excluded, err, errlen);
     if (rs.csv && fclose(rs.csv) != 0 && rc == Q4K_OK) {
         snprintf(err, errlen, "%s: %s", cfg->out_path, strerror(errno));
         rc = Q4K_EIO;
     }
+    for (size_t i = 0; i < rs.n_pools; i++)
+        q4k_pool_destroy(rs.pools[i]);
     for (size_t i = 0; i < rs.n_subjects; i++)
         free(rs.subjects[i].samples);
     free(rs.subjects);

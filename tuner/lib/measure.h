@@ -1,9 +1,10 @@
 /* measure.h - the measurement engine behind `q4k measure` and `q4k tune`.
  *
  * Finds the last-level cache size (llc_probe.h), verifies the variants,
- * then per operation (its plan: op_plan.h) times every variant and store
- * limit at every size, warm and/or cold, and appends one row per point to
- * a CSV (measure_csv.h). How it times, and why:
+ * then per operation (its plan: op_plan.h) times every variant and memory
+ * limit (the store loops for dequant, the read loop for matvec and
+ * quantize_q8k: storelimit.h) at every size, warm and/or cold, and appends
+ * one row per point to a CSV (measure_csv.h). How it times, and why:
  *  - in-process monotonic clock; each sample repeats the call enough times
  *    to span at least max(min_sample_ns, 1000 timer ticks), so coarse clocks
  *    (Apple's 24 MHz counter) still resolve it;
@@ -12,7 +13,9 @@
  *    round, so drift and periodic noise hit all of them alike;
  *  - `samples` samples per point -> median and MAD;
  *  - warm = the same buffers every call; cold = input and output rotated
- *    over more than twice the last-level cache, so every call misses;
+ *    over more than twice the last-level cache, so every call misses
+ *    (matvec: the weights and results; its activation vector stays the
+ *    same, in cache, as in an inference engine);
  *  - drift: before and after each group of points (one op, size and mode)
  *    the first op's baseline is re-timed at a fixed size (the sentinel). Its
  *    reference is the fastest sentinel seen so far (load and throttling
@@ -20,7 +23,11 @@
  *    more than the tolerance above it, the group is measured again (up to
  *    max_repeats times) and, if it still drifts, its rows carry the flag
  *    "drift". Groups that passed against an earlier, slower reference are
- *    measured once more at the end; the newer rows supersede. */
+ *    measured once more at the end; the newer rows supersede.
+ *  - series (an op's plan may have them; matvec): its variants but the
+ *    baseline again with 2, 4, 8 activation vectors per call and with 2,
+ *    4, ... threads up to all cores, the same sizes and modes, after the
+ *    op's own groups; never selected, reported beside the winners. */
 #ifndef Q4K_MEASURE_H
 #define Q4K_MEASURE_H
 
@@ -34,7 +41,9 @@
 
 typedef struct measure_config {
     size_t sizes[MEASURE_MAX_SIZES]; /* --sizes: ascending, in each op's unit (dequant: blocks), used
-                                        for every op; n_sizes == 0: each op's plan decides */
+                                        for every op that has them (matvec: the multiples of 16; an
+                                        op without any is left out unless asked for by --op);
+                                        n_sizes == 0: each op's plan decides */
     size_t n_sizes;
     int quick;                       /* the plans' quick sizes (when n_sizes == 0) */
     int emulated_sizes;              /* the plans' sizes for --quick under an emulator */
@@ -52,6 +61,7 @@ typedef struct measure_config {
     int resume;                      /* continue an existing CSV of the same machine */
     int verify;                      /* verify variants before timing (always on in the CLI) */
     int golden;                      /* verification includes the golden files (not --quick) */
+    int series;                      /* the plans' extra series (matvec: vectors, threads); default on */
     const char *pinned;              /* how the thread was pinned (for the header) */
     const char *command;             /* command line, for the header */
 } measure_config;
@@ -59,8 +69,10 @@ typedef struct measure_config {
 /* The defaults of a full run, or of --quick (under a minute on 2 cores). */
 void measure_config_defaults(measure_config *cfg, int quick);
 
-/* The sizes to measure op p at: cfg->sizes if given, else the plan's. */
-const size_t *measure_config_sizes(const measure_config *cfg, const op_plan *p, size_t *n);
+/* The sizes to measure op p at, into out; returns how many: cfg->sizes if
+ * given (those that are sizes of the op: op_plan_size_ok), else the
+ * plan's. */
+size_t measure_config_sizes(const measure_config *cfg, const op_plan *p, size_t out[MEASURE_MAX_SIZES]);
 /* 1 when cfg measures op p. */
 int measure_config_has_op(const measure_config *cfg, const op_plan *p);
 
@@ -78,5 +90,9 @@ int measure_run(const measure_config *cfg, q4k_machine *m, size_t *n_excluded, c
 /* Pin the calling thread where the OS allows: Linux, the CPU it runs on;
  * macOS, QoS user-interactive (P-cores). Writes what it did into desc. */
 void measure_pin_thread(char *desc, size_t desclen);
+/* A matvec thread pool whose workers may run on every CPU the process had
+ * before measure_pin_thread (threads inherit their creator's affinity: the
+ * pinned thread widens its own for the moment of creation). */
+int measure_pool_create(unsigned n_threads, q4k_pool **pool);
 
 #endif

@@ -70,16 +70,23 @@ void measure_set_free(measure_set *set)
     memset(set, 0, sizeof *set);
 }
 
-const measure_row *measure_set_find(const measure_set *set, const char *op, const char *variant,
-                                    const char *mode, size_t size)
+const measure_row *measure_set_find_series(const measure_set *set, const char *op, const char *variant,
+                                           const char *mode, size_t size, unsigned vecs, unsigned threads)
 {
     /* From the end: a later measurement of the same point supersedes. */
     for (size_t i = set->n_rows; i-- > 0;) {
         const measure_row *r = &set->rows[i];
-        if (r->size == size && !strcmp(r->variant, variant) && !strcmp(r->mode, mode) && !strcmp(r->op, op))
+        if (r->size == size && r->vecs == vecs && r->threads == threads && !strcmp(r->variant, variant) &&
+            !strcmp(r->mode, mode) && !strcmp(r->op, op))
             return r;
     }
     return NULL;
+}
+
+const measure_row *measure_set_find(const measure_set *set, const char *op, const char *variant,
+                                    const char *mode, size_t size)
+{
+    return measure_set_find_series(set, op, variant, mode, size, 1, 1);
 }
 
 int measure_set_version(const measure_set *set)
@@ -125,9 +132,10 @@ void measure_csv_write_columns(FILE *f)
 
 void measure_csv_write_row(FILE *f, const measure_row *r)
 {
-    fprintf(f, "%s,%s,%s,%u,%u,%d,%u,%s,%zu,%u,%llu,%.4f,%.4f,%.4f,%.4f,%.3f,%s,%s\n", r->variant, r->isa,
+    fprintf(f, "%s,%s,%s,%u,%u,%d,%u,%s,%zu,%u,%llu,%.4f,%.4f,%.4f,%.4f,%.3f,%s,%s,%u,%u\n", r->variant, r->isa,
             r->method, r->unroll, r->prefetch, r->nt, r->complexity, r->mode, r->size, r->samples,
-            r->iters, r->median_ns, r->mad_ns, r->min_ns, r->max_ns, r->gbps, r->flags, r->op);
+            r->iters, r->median_ns, r->mad_ns, r->min_ns, r->max_ns, r->gbps, r->flags, r->op,
+            r->vecs ? r->vecs : 1, r->threads ? r->threads : 1);
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -159,11 +167,12 @@ static int field_double(const char *s, double *v)
     return (*end || *v != *v || *v < 0) ? -1 : 0;
 }
 
-/* One data row of a version-`version` file; v1 rows are dequant's. */
+/* One data row of a version-`version` file; v1 rows are dequant's, v1 and
+ * v2 rows are of one vector and one thread. */
 static int parse_row(char *line, int version, measure_row *r)
 {
-    const size_t want = version == 1 ? 17 : 18;
-    char *fields[18];
+    const size_t want = version == 1 ? 17 : version == 2 ? 18 : 20;
+    char *fields[20];
     size_t n = 0;
     char *p = line;
     memset(r, 0, sizeof *r);
@@ -207,6 +216,15 @@ static int parse_row(char *line, int version, measure_row *r)
     r->complexity = (unsigned)u[3];
     r->size = (size_t)u[4];
     r->samples = (unsigned)u[5];
+    r->vecs = r->threads = 1;
+    if (version >= 3) {
+        unsigned long long vt[2];
+        if (field_ull(fields[18], &vt[0]) || field_ull(fields[19], &vt[1]) || vt[0] == 0 || vt[0] > 4096 ||
+            vt[1] == 0 || vt[1] > 4096)
+            return -1;
+        r->vecs = (unsigned)vt[0];
+        r->threads = (unsigned)vt[1];
+    }
     return 0;
 }
 
@@ -263,9 +281,9 @@ int measure_set_read(const char *path, measure_set *set, char *err, size_t errle
             if (parse_header_line(line, &key, &value) != 0)
                 continue; /* a plain comment */
             if (!strcmp(key, "q4k-measurements") && !version) {
-                if (strcmp(value, MEASURE_CSV_VERSION) && strcmp(value, "1")) {
+                if (strcmp(value, MEASURE_CSV_VERSION) && strcmp(value, "1") && strcmp(value, "2")) {
                     snprintf(msg, sizeof msg, "measurements format version %.32s is not supported (this q4k "
-                             "reads 1 and %s): select it with the q4k that wrote it, or measure again",
+                             "reads 1 to %s): select it with the q4k that wrote it, or measure again",
                              value, MEASURE_CSV_VERSION);
                     rc = Q4K_EVERSION;
                     break;
@@ -276,7 +294,9 @@ int measure_set_read(const char *path, measure_set *set, char *err, size_t errle
             continue;
         }
         if (!have_columns) {
-            if (!version || strcmp(line, version == 1 ? MEASURE_CSV_COLUMNS_V1 : MEASURE_CSV_COLUMNS)) {
+            if (!version || strcmp(line, version == 1   ? MEASURE_CSV_COLUMNS_V1
+                                         : version == 2 ? MEASURE_CSV_COLUMNS_V2
+                                                        : MEASURE_CSV_COLUMNS)) {
                 snprintf(msg, sizeof msg, "line %u: not a q4k measurements file (expected the '# q4k-measurements: %s' "
                          "header and then the column line)", line_no, MEASURE_CSV_VERSION);
                 rc = Q4K_EFORMAT;

@@ -7,7 +7,7 @@
  *   variant,isa,method,...,op       must agree wherever files are combined
  *   q4k_dequant__scalar,...,dequant (resume, select over several files)
  *
- * One data row per (op, variant, mode, size): the statistics of its samples
+ * One data row per (op, variant, mode, size, vecs, threads): the statistics of its samples
  * in ns per unit of the op's size (median, MAD = median absolute
  * deviation, unscaled, min, max) and the output rate at the median. The
  * size column is `blocks` and the times `*_ns_per_block`, dequant's unit,
@@ -25,11 +25,19 @@
  * "capped: ..."), llc_reported (what the OS said) and llc_probe (the
  * probe's curve). Per size the built-in table's variant: default_<op>_<size>.
  *
+ * `vecs` and `threads` say how the call was made: 1 and 1 for the rows
+ * selection works on; other values are the extra series of an op whose
+ * plan has them (matvec: 2..8 activation vectors per call, 2..cores
+ * threads), reported beside the winners and never selected (not yet part
+ * of the profile's key). measure_set_find sees only the 1/1 rows.
+ *
  * Version 2 added the `op` column (last, so the columns before it keep
  * their places: variant 1, mode 8, blocks 9), the llc_* header keys and
- * default_<op>_<size> (was default_<size>). Version 1 files (no op column:
- * only dequant existed) are still read, as all-dequant rows, so old
- * measurements still select; `measure --resume` refuses to append to one. */
+ * default_<op>_<size> (was default_<size>). Version 3 added `vecs` and
+ * `threads` (last again). Version 1 files (no op column: only dequant
+ * existed) and version 2 files are still read (as vecs = threads = 1;
+ * version 1 as all-dequant rows), so old measurements still select;
+ * `measure --resume` refuses to append to them. */
 #ifndef Q4K_MEASURE_CSV_H
 #define Q4K_MEASURE_CSV_H
 
@@ -38,12 +46,13 @@
 
 #include "machine.h"
 
-#define MEASURE_CSV_VERSION "2"
-/* Version 1, still read. */
+#define MEASURE_CSV_VERSION "3"
+/* Versions 1 and 2, still read. */
 #define MEASURE_CSV_COLUMNS_V1                                                                     \
     "variant,isa,method,unroll,prefetch,nt,complexity,mode,blocks,samples,iters,"                 \
     "median_ns_per_block,mad_ns_per_block,min_ns_per_block,max_ns_per_block,gbps,flags"
-#define MEASURE_CSV_COLUMNS MEASURE_CSV_COLUMNS_V1 ",op"
+#define MEASURE_CSV_COLUMNS_V2 MEASURE_CSV_COLUMNS_V1 ",op"
+#define MEASURE_CSV_COLUMNS MEASURE_CSV_COLUMNS_V2 ",vecs,threads"
 
 typedef struct measure_row {
     char op[16];          /* the operation, q4k_op_name: "dequant" */
@@ -58,8 +67,11 @@ typedef struct measure_row {
     unsigned samples;
     unsigned long long iters; /* calls per sample */
     double median_ns, mad_ns, min_ns, max_ns; /* per unit */
-    double gbps;          /* output bytes per ns at the median */
+    double gbps;          /* bytes per ns at the median: what the op's plan counts (dequant: the
+                             output; matvec: the weights read) */
     char flags[32];       /* "" or "drift" (the scalar sentinel moved during the point) */
+    unsigned vecs;        /* activation vectors per call (1; matvec's batch series: 2..8) */
+    unsigned threads;     /* threads per call (1; matvec's thread series: 2..cores) */
 } measure_row;
 
 typedef struct measure_kv {
@@ -89,12 +101,16 @@ int measure_header_add(measure_set *set, const char *key, const char *value, cha
 /* Add a row (copied). */
 int measure_set_add_row(measure_set *set, const measure_row *row);
 
-/* The newest row for (op, variant, mode, size), NULL when not measured. */
+/* The newest row for (op, variant, mode, size) of one vector and one
+ * thread, NULL when not measured. */
 const measure_row *measure_set_find(const measure_set *set, const char *op, const char *variant,
                                     const char *mode, size_t size);
+/* The same for a series point (vecs vectors per call, threads threads). */
+const measure_row *measure_set_find_series(const measure_set *set, const char *op, const char *variant,
+                                           const char *mode, size_t size, unsigned vecs, unsigned threads);
 
 /* The measurements format version of the file(s) read: the lowest one
- * (1 or 2); 0 before any. */
+ * (1, 2 or 3); 0 before any. */
 int measure_set_version(const measure_set *set);
 
 /* Check that m's key fields match the set's header (refusal message in err). */

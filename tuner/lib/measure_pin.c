@@ -5,7 +5,8 @@
  * clock). macOS has no affinity API; QoS user-interactive keeps the thread
  * on the P-cores of Apple silicon. To tune the E-cores instead, one would
  * run the measurement at QOS_CLASS_BACKGROUND (E-cores only) and key it as
- * another core type. */
+ * another core type. The thread series' pools get the CPUs the process had
+ * before the pinning (measure_pool_create). */
 #include <stdio.h>
 #include <string.h>
 
@@ -18,11 +19,18 @@
 
 #include "measure.h"
 
+#if defined(__linux__)
+static cpu_set_t unpinned; /* the thread's CPUs before measure_pin_thread */
+static int have_unpinned;
+#endif
+
 void measure_pin_thread(char *desc, size_t desclen)
 {
 #if defined(__linux__)
     int cpu = sched_getcpu();
     cpu_set_t set;
+    if (sched_getaffinity(0, sizeof unpinned, &unpinned) == 0)
+        have_unpinned = 1;
     CPU_ZERO(&set);
     if (cpu >= 0) {
         CPU_SET(cpu, &set);
@@ -39,5 +47,20 @@ void measure_pin_thread(char *desc, size_t desclen)
         snprintf(desc, desclen, "no (QoS request refused)");
 #else
     snprintf(desc, desclen, "no (not supported on this OS)");
+#endif
+}
+
+int measure_pool_create(unsigned n_threads, q4k_pool **pool)
+{
+#if defined(__linux__)
+    cpu_set_t pinned;
+    int widened = have_unpinned && sched_getaffinity(0, sizeof pinned, &pinned) == 0 &&
+                  sched_setaffinity(0, sizeof unpinned, &unpinned) == 0;
+    int rc = q4k_pool_create(n_threads, pool);
+    if (widened)
+        sched_setaffinity(0, sizeof pinned, &pinned);
+    return rc;
+#else
+    return q4k_pool_create(n_threads, pool);
 #endif
 }

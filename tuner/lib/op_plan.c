@@ -16,6 +16,7 @@ static const size_t dequant_sizes[] = {1,    2,    4,    8,    16,   32,    64, 
                                        512,  1024, 2048, 4096, 8192, 16384, 32768, 65536};
 static const size_t dequant_quick[] = {1, 16, 512, 8192};
 static const size_t dequant_emulated[] = {1, 16, 256};
+static const size_t dequant_bench[] = {16, 512, 65536};
 
 /* Realistic blocks (q4k_bench_blocks: normal d/dmin, random scales and
  * quants), TEMPLATE_BLOCKS distinct ones repeated over the input. */
@@ -34,8 +35,9 @@ static void dequant_fill(uint8_t *in, size_t bytes, uint64_t seed)
     free(tpl);
 }
 
-static void dequant_run(q4k_kernel_fn fn, op_workload *w, unsigned long long iters)
+static void dequant_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
 {
+    const q4k_kernel_fn fn = v->fn;
     const size_t n = w->n;
     if (w->slots == 1) {
         float *out = (float *)(void *)w->out;
@@ -52,9 +54,149 @@ static void dequant_run(q4k_kernel_fn fn, op_workload *w, unsigned long long ite
     w->slot = slot;
 }
 
-static int dequant_dispatched(const void *in, void *out, size_t n)
+static int dequant_dispatched(const op_workload *w)
 {
-    return q4k_dequantize(in, n, out);
+    return q4k_dequantize(w->in, w->n, (float *)(void *)w->out);
+}
+
+/* ---- matvec: Q4_K weight rows x Q8_K activation vectors ----------------- */
+
+enum { MATVEC_ROW_BYTES = OP_PLAN_MATVEC_BPR * Q4K_BLOCK_BYTES,
+       MATVEC_VEC_BYTES = OP_PLAN_MATVEC_BPR * Q4K_Q8K_BLOCK_BYTES };
+
+/* Weight blocks: 16 rows (37 KB, in L1/L2) to 65536 rows (151 MB, DRAM). */
+static const size_t matvec_sizes[] = {256,   512,   1024,   2048,   4096,   8192,   16384,
+                                      32768, 65536, 131072, 262144, 524288, 1048576};
+static const size_t matvec_quick[] = {256, 4096, 262144};
+static const size_t matvec_emulated[] = {256, 1024};
+static const size_t matvec_bench[] = {4096, 65536, 1048576};
+static const unsigned matvec_series_vecs[] = {2, 4, 8};
+
+/* OP_PLAN_MAX_VECS activation vectors of 4096 values each, quantized by
+ * the library: roughly normal values whose spread changes from block to
+ * block, like a hidden state after a norm. */
+static void matvec_fill_aux(uint8_t *aux, size_t bytes, uint64_t seed)
+{
+    const size_t n_blocks = bytes / Q4K_Q8K_BLOCK_BYTES;
+    float *x = malloc(n_blocks * Q4K_Q8K_BLOCK_VALUES * sizeof *x);
+    if (!x) {
+        memset(aux, 0, bytes); /* valid Q8_K: d = 0 */
+        return;
+    }
+    for (size_t i = 0; i < n_blocks * Q4K_Q8K_BLOCK_VALUES; i++) {
+        /* a sum of four uniforms: close enough to a normal for timing */
+        double u = 0;
+        for (int k = 0; k < 4; k++)
+            u += (double)(q4k_splitmix64(&seed) >> 11) * 0x1p-53;
+        x[i] = (float)((u - 2.0) * (1 + (i / Q4K_Q8K_BLOCK_VALUES) % 5));
+    }
+    if (q4k_quantize_q8k(x, n_blocks * Q4K_Q8K_BLOCK_VALUES, aux) != Q4K_OK)
+        memset(aux, 0, bytes);
+    free(x);
+}
+
+static void matvec_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
+{
+    const size_t rows = w->n / OP_PLAN_MATVEC_BPR, vecs = w->vecs ? w->vecs : 1;
+    const size_t in_step = rows * MATVEC_ROW_BYTES, out_step = rows * vecs * sizeof(float);
+    size_t slot = w->slot;
+    if (w->pool) { /* the rows shared by the pool's threads, through the library */
+        for (unsigned long long i = 0; i < iters; i++) {
+            q4k_matmul_q8k_mt_with(w->pool, v, w->in + slot * in_step, rows, OP_PLAN_MATVEC_COLS, w->aux, vecs,
+                                   (float *)(void *)(w->out + slot * out_step));
+            if (++slot == w->slots)
+                slot = 0;
+        }
+        w->slot = slot;
+        return;
+    }
+    const q4k_matvec_fn fn = v->matvec;
+    if (w->slots == 1) {
+        float *y = (float *)(void *)w->out;
+        for (unsigned long long i = 0; i < iters; i++)
+            fn(w->in, rows, OP_PLAN_MATVEC_BPR, w->aux, vecs, y, rows);
+        return;
+    }
+    for (unsigned long long i = 0; i < iters; i++) {
+        fn(w->in + slot * in_step, rows, OP_PLAN_MATVEC_BPR, w->aux, vecs, (float *)(void *)(w->out + slot * out_step),
+           rows);
+        if (++slot == w->slots)
+            slot = 0;
+    }
+    w->slot = slot;
+}
+
+static int matvec_dispatched(const op_workload *w)
+{
+    return q4k_matmul_q8k_mt(w->pool, w->in, w->n / OP_PLAN_MATVEC_BPR, OP_PLAN_MATVEC_COLS, w->aux,
+                             w->vecs ? w->vecs : 1, (float *)(void *)w->out);
+}
+
+static void matvec_describe(size_t n, char *buf, size_t len)
+{
+    const double bytes = (double)n * Q4K_BLOCK_BYTES;
+    if (bytes >= 1 << 20)
+        snprintf(buf, len, "%zu x %d, %.0f MiB", n / OP_PLAN_MATVEC_BPR, OP_PLAN_MATVEC_COLS, bytes / (1 << 20));
+    else
+        snprintf(buf, len, "%zu x %d, %.0f KiB", n / OP_PLAN_MATVEC_BPR, OP_PLAN_MATVEC_COLS, bytes / 1024);
+}
+
+/* ---- quantize_q8k: float32 activations -> Q8_K ------------------------- */
+
+enum { QUANTIZE_IN_BYTES = Q4K_Q8K_BLOCK_VALUES * sizeof(float), QUANTIZE_TEMPLATE_BLOCKS = 1024 };
+
+static const size_t quantize_bench[] = {16, 64, 512};
+
+/* Finite activations: roughly normal, spread changing per block, a rare
+ * outlier; QUANTIZE_TEMPLATE_BLOCKS distinct blocks repeated. */
+static void quantize_fill(uint8_t *in, size_t bytes, uint64_t seed)
+{
+    const size_t tpl_values = QUANTIZE_TEMPLATE_BLOCKS * Q4K_Q8K_BLOCK_VALUES;
+    float *tpl = malloc(tpl_values * sizeof *tpl);
+    if (!tpl) {
+        for (size_t off = 0; off + sizeof(float) <= bytes; off += sizeof(float)) {
+            const float one = 1.0f;
+            memcpy(in + off, &one, sizeof one);
+        }
+        return;
+    }
+    for (size_t i = 0; i < tpl_values; i++) {
+        double u = 0;
+        for (int k = 0; k < 4; k++)
+            u += (double)(q4k_splitmix64(&seed) >> 11) * 0x1p-53;
+        double scale = 0.25 * (1 + (i / Q4K_Q8K_BLOCK_VALUES) % 9);
+        if ((q4k_splitmix64(&seed) & 255) == 0)
+            scale *= 40; /* an outlier */
+        tpl[i] = (float)((u - 2.0) * scale);
+    }
+    const size_t tpl_bytes = tpl_values * sizeof *tpl;
+    for (size_t off = 0; off < bytes; off += tpl_bytes)
+        memcpy(in + off, tpl, bytes - off < tpl_bytes ? bytes - off : tpl_bytes);
+    free(tpl);
+}
+
+static void quantize_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
+{
+    const q4k_quantize_fn fn = v->quantize;
+    const size_t n = w->n;
+    if (w->slots == 1) {
+        for (unsigned long long i = 0; i < iters; i++)
+            fn((const float *)(const void *)w->in, n, w->out);
+        return;
+    }
+    size_t slot = w->slot;
+    for (unsigned long long i = 0; i < iters; i++) {
+        fn((const float *)(const void *)(w->in + slot * n * QUANTIZE_IN_BYTES), n,
+           w->out + slot * n * Q4K_Q8K_BLOCK_BYTES);
+        if (++slot == w->slots)
+            slot = 0;
+    }
+    w->slot = slot;
+}
+
+static int quantize_dispatched(const op_workload *w)
+{
+    return q4k_quantize_q8k((const float *)(const void *)w->in, w->n * Q4K_Q8K_BLOCK_VALUES, w->out);
 }
 
 /* ---- the table -------------------------------------------------------- */
@@ -67,15 +209,22 @@ static const op_plan plans[] = {
         .name = "dequant",
         .unit = "block",
         .units = "blocks",
+        .unit_id = "block",
         .describe = "a size counts Q4_K blocks: 144 bytes in, 256 float32 (1 KiB) out per block",
         .in_bytes_per_unit = Q4K_BLOCK_BYTES,
-        .out_bytes_per_unit = DEQUANT_OUT_BYTES,
+        .row_units = 1,
+        .out_bytes_per_row = DEQUANT_OUT_BYTES,
+        .limits = OP_LIMITS_STORE,
+        .rate_bytes_per_unit = DEQUANT_OUT_BYTES,
+        .rate_what = "output",
         .sizes = dequant_sizes,
         .n_sizes = COUNT(dequant_sizes),
         .quick_sizes = dequant_quick,
         .n_quick_sizes = COUNT(dequant_quick),
         .emulated_sizes = dequant_emulated,
         .n_emulated_sizes = COUNT(dequant_emulated),
+        .bench_sizes = dequant_bench,
+        .n_bench_sizes = COUNT(dequant_bench),
         .baseline = "q4k_dequant__scalar",
         .sentinel_size = 16,
         .fill_input = dequant_fill,
@@ -83,6 +232,72 @@ static const op_plan plans[] = {
         .run_dispatched = dequant_dispatched,
         .verify = q4k_verify_variant,
         .verify_golden = q4k_verify_golden,
+    },
+    {
+        .op = Q4K_OP_MATVEC,
+        .name = "matvec",
+        .unit = "weight block",
+        .units = "weight blocks",
+        .unit_id = "weight_block",
+        .describe = "a size counts the Q4_K weight blocks of a 4096-column matrix, 16 a row: 144 bytes of "
+                    "weights read per block, one float32 out per row; one Q8_K activation vector (4.6 KiB, in "
+                    "cache), one thread",
+        .in_bytes_per_unit = Q4K_BLOCK_BYTES,
+        .row_units = OP_PLAN_MATVEC_BPR,
+        .out_bytes_per_row = sizeof(float),
+        .aux_bytes = OP_PLAN_MAX_VECS * MATVEC_VEC_BYTES,
+        .limits = OP_LIMITS_READ,
+        .rate_bytes_per_unit = Q4K_BLOCK_BYTES,
+        .rate_what = "weights read",
+        .sizes = matvec_sizes,
+        .n_sizes = COUNT(matvec_sizes),
+        .quick_sizes = matvec_quick,
+        .n_quick_sizes = COUNT(matvec_quick),
+        .emulated_sizes = matvec_emulated,
+        .n_emulated_sizes = COUNT(matvec_emulated),
+        .bench_sizes = matvec_bench,
+        .n_bench_sizes = COUNT(matvec_bench),
+        .baseline = "q4k_matvec__scalar",
+        .sentinel_size = 256,
+        .fill_input = dequant_fill, /* the same realistic Q4_K blocks */
+        .fill_aux = matvec_fill_aux,
+        .run = matvec_run,
+        .run_dispatched = matvec_dispatched,
+        .describe_size = matvec_describe,
+        .series_vecs = matvec_series_vecs,
+        .n_series_vecs = COUNT(matvec_series_vecs),
+        .series_threads = 1,
+        .verify = q4k_verify_matvec,
+        .verify_golden = q4k_verify_matvec_golden,
+    },
+    {
+        .op = Q4K_OP_QUANTIZE_Q8K,
+        .name = "quantize_q8k",
+        .unit = "block",
+        .units = "blocks",
+        .unit_id = "block",
+        .describe = "a size counts Q8_K blocks: 256 float32 (1 KiB) in, 292 bytes out per block",
+        .in_bytes_per_unit = QUANTIZE_IN_BYTES,
+        .row_units = 1,
+        .out_bytes_per_row = Q4K_Q8K_BLOCK_BYTES,
+        .limits = OP_LIMITS_READ,
+        .rate_bytes_per_unit = QUANTIZE_IN_BYTES,
+        .rate_what = "input read",
+        .sizes = dequant_sizes,
+        .n_sizes = COUNT(dequant_sizes),
+        .quick_sizes = dequant_quick,
+        .n_quick_sizes = COUNT(dequant_quick),
+        .emulated_sizes = dequant_emulated,
+        .n_emulated_sizes = COUNT(dequant_emulated),
+        .bench_sizes = quantize_bench,
+        .n_bench_sizes = COUNT(quantize_bench),
+        .baseline = "q4k_quantize_q8k__scalar",
+        .sentinel_size = 16,
+        .fill_input = quantize_fill,
+        .run = quantize_run,
+        .run_dispatched = quantize_dispatched,
+        .verify = q4k_verify_quantize_q8k,
+        .verify_golden = q4k_verify_quantize_q8k_golden,
     },
 };
 
@@ -143,4 +358,25 @@ const char *op_plan_short_name(const char *variant)
         return variant;
     const char *sep = strstr(variant + 4, "__");
     return sep && sep[2] ? sep + 2 : variant;
+}
+
+size_t op_plan_in_bytes(const op_plan *p, size_t n)
+{
+    return n * p->in_bytes_per_unit;
+}
+
+size_t op_plan_out_bytes(const op_plan *p, size_t n, unsigned vecs)
+{
+    size_t rows = (n + p->row_units - 1) / p->row_units;
+    return rows * p->out_bytes_per_row * (p->op == Q4K_OP_MATVEC && vecs > 1 ? vecs : 1);
+}
+
+size_t op_plan_working_set(const op_plan *p, size_t n)
+{
+    return op_plan_in_bytes(p, n) + op_plan_out_bytes(p, n, 1) + (p->aux_bytes ? p->aux_bytes / OP_PLAN_MAX_VECS : 0);
+}
+
+int op_plan_size_ok(const op_plan *p, size_t n)
+{
+    return n > 0 && n % p->row_units == 0;
 }

@@ -46,7 +46,9 @@ static void share(char *out, size_t len, const measure_row *w, const measure_row
 
 static void size_label(char *out, size_t len, size_t n)
 {
-    if (n >= 1024 && n % 1024 == 0)
+    if (n >= 1048576 && n % 1048576 == 0)
+        snprintf(out, len, "%zuM", n / 1048576);
+    else if (n >= 1024 && n % 1024 == 0)
         snprintf(out, len, "%zuK", n / 1024);
     else
         snprintf(out, len, "%zu", n);
@@ -102,9 +104,16 @@ static void winners_section(FILE *f, const select_op *o)
                "median +- max(MAD, %.0f%%) overlaps the fastest one's, the simplest wins. Times are "
                "medians in ns per %s (%s); `*` marks a point the drift sentinel flagged.\n\n",
             p->units, SELECT_NOISE_FLOOR * 100, p->unit, p->describe);
-    fprintf(f, "| %s | mode | winner | ns/%s | +- MAD | GB/s | vs scalar | vs default table | "
-               "of best store limit | of better store loop | tied |\n", p->units, p->unit);
-    fprintf(f, "|---:|---|---|---:|---:|---:|---:|---|---|---|---:|\n");
+    const int reads = p->limits == OP_LIMITS_READ;
+    if (reads) {
+        fprintf(f, "| %s | mode | winner |%s ns/%s | +- MAD | GB/s | vs scalar | vs default table | "
+                   "of read limit | tied |\n", p->units, p->describe_size ? " matrix |" : "", p->unit);
+        fprintf(f, "|---:|---|---|%s---:|---:|---:|---:|---|---|---:|\n", p->describe_size ? "---|" : "");
+    } else {
+        fprintf(f, "| %s | mode | winner | ns/%s | +- MAD | GB/s | vs scalar | vs default table | "
+                   "of best store limit | of better store loop | tied |\n", p->units, p->unit);
+        fprintf(f, "|---:|---|---|---:|---:|---:|---:|---|---|---|---:|\n");
+    }
     for (size_t i = 0; i < o->n_buckets; i++) {
         const select_bucket *b = &o->buckets[i];
         const measure_row *w = b->winner;
@@ -117,6 +126,18 @@ static void winners_section(FILE *f, const select_op *o)
             snprintf(vs_default, sizeof vs_default, "%s (`%s`)", r, op_plan_short_name(b->default_name));
         } else {
             snprintf(vs_default, sizeof vs_default, "n/a");
+        }
+        if (reads) {
+            char shape[64] = "";
+            if (p->describe_size) {
+                char d[48];
+                p->describe_size(b->size, d, sizeof d);
+                snprintf(shape, sizeof shape, " %s |", d);
+            }
+            share(limit, sizeof limit, w, b->limit_read);
+            fprintf(f, "| %zu | %s | `%s` |%s %s | %.2f | %.1f | %s | %s | %s | %zu |\n", b->size, b->mode, w->variant,
+                    shape, ns, w->mad_ns, w->gbps, vs_scalar, vs_default, limit, b->n_tied);
+            continue;
         }
         share(limit, sizeof limit, w, b->store_best);
         share(loop, sizeof loop, w, b->store_loop_best);
@@ -133,10 +154,53 @@ static void winners_section(FILE *f, const select_op *o)
                    "measured size, down to %zu %s.\n\n",
                 p->baseline, o->n_buckets ? o->buckets[0].size : 1,
                 o->n_buckets && o->buckets[0].size == 1 ? p->unit : p->units);
-    fprintf(f, "\"vs default table\" compares with what the built-in (untuned) dispatch table runs at that "
-               "size, measured in the same run; \"of best store limit\" is the winner's output rate as a "
-               "share of the fastest pure-store loop (plain stores, non-temporal stores or memset) writing "
-               "the same bytes in the same mode.\n\n");
+    if (reads)
+        fprintf(f, "GB/s counts the %s (%zu bytes per %s). \"vs scalar\" is the speed-up over the scalar "
+                   "reference `%s`; \"vs default table\" compares with what the built-in (untuned) dispatch "
+                   "table runs at that size, measured in the same run; \"of read limit\" is the winner's rate "
+                   "as a share of `limit:read`, a plain read loop over the same bytes in the same mode (100%% = as "
+                   "fast as merely reading them: the machine's read bandwidth at that size).\n\n",
+                p->rate_what, p->rate_bytes_per_unit, p->unit, p->baseline);
+    else
+        fprintf(f, "\"vs default table\" compares with what the built-in (untuned) dispatch table runs at that "
+                   "size, measured in the same run; \"of best store limit\" is the winner's output rate as a "
+                   "share of the fastest pure-store loop (plain stores, non-temporal stores or memset) writing "
+                   "the same bytes in the same mode.\n\n");
+}
+
+/* The read limit beside the baseline and the winner, per size and mode. */
+static void read_limit_section(FILE *f, const measure_set *set, const select_op *o)
+{
+    const op_plan *p = o->plan;
+    fprintf(f, "### Read limit (GB/s of %s, same sizes, same run)\n\n", p->rate_what);
+    fprintf(f, "`limit:read` = a plain vector read loop over the bytes a call reads (N %s, %zu bytes each), "
+               "writing nothing; the scalar baseline and the size's winner in the same units.\n\n",
+            p->units, p->in_bytes_per_unit);
+    fprintf(f, "| %s | mode | limit:read | scalar baseline | winner | winner of limit |\n", p->units);
+    fprintf(f, "|---:|---|---:|---:|---:|---:|\n");
+    for (int pass = 0; pass < 2; pass++) {
+        const char *mode = pass ? "cold" : "warm";
+        for (size_t i = 0; i < o->n_buckets; i++) {
+            const select_bucket *b = &o->buckets[i];
+            const measure_row *l = measure_set_find(set, p->name, "limit:read", mode, b->size);
+            const measure_row *base = measure_set_find(set, p->name, p->baseline, mode, b->size);
+            const measure_row *w = measure_set_find(set, p->name, b->winner->variant, mode, b->size);
+            if (!l && !base)
+                continue;
+            fprintf(f, "| %zu | %s |", b->size, mode);
+            const measure_row *cols[3] = {l, base, w};
+            for (int k = 0; k < 3; k++)
+                if (cols[k])
+                    fprintf(f, " %.1f |", cols[k]->gbps);
+                else
+                    fprintf(f, " - |");
+            if (l && w && w->median_ns > 0)
+                fprintf(f, " %.0f%% |\n", 100.0 * l->median_ns / w->median_ns);
+            else
+                fprintf(f, " - |\n");
+        }
+    }
+    fprintf(f, "\n");
 }
 
 static void limits_section(FILE *f, const measure_set *set, const select_op *o)
@@ -164,6 +228,100 @@ static void limits_section(FILE *f, const measure_set *set, const select_op *o)
                     fprintf(f, " %.1f |", l[k]->gbps);
                 else
                     fprintf(f, " - |");
+            fprintf(f, "\n");
+        }
+    }
+    fprintf(f, "\n");
+}
+
+/* The fastest row of op p at (size, mode) among kernel variants of one
+ * series (limit loops left out); NULL when none. */
+static const measure_row *fastest_of(const measure_set *set, const op_plan *p, size_t n, const char *mode,
+                                     unsigned vecs, unsigned threads)
+{
+    const measure_row *best = NULL;
+    for (size_t i = 0; i < set->n_rows; i++) {
+        const measure_row *r = &set->rows[i];
+        if (r->size != n || r->vecs != vecs || r->threads != threads || strcmp(r->mode, mode) ||
+            strcmp(r->op, p->name) || !strcmp(r->isa, "limit"))
+            continue;
+        if (measure_set_find_series(set, p->name, r->variant, mode, n, vecs, threads) != r)
+            continue; /* superseded */
+        if (!best || r->median_ns < best->median_ns)
+            best = r;
+    }
+    return best;
+}
+
+/* The extra series of an op (matvec: more activation vectors per call,
+ * more threads), beside the one-vector, one-thread figures; nothing when
+ * the op has none. */
+static void series_section(FILE *f, const measure_set *set, const select_op *o)
+{
+    enum { MAX_SERIES = 16 };
+    const op_plan *p = o->plan;
+    unsigned vecs[MAX_SERIES], threads[MAX_SERIES];
+    size_t n_series = 0;
+    for (size_t i = 0; i < set->n_rows; i++) {
+        const measure_row *r = &set->rows[i];
+        if (strcmp(r->op, p->name) || (r->vecs == 1 && r->threads == 1))
+            continue;
+        size_t k;
+        for (k = 0; k < n_series && (vecs[k] != r->vecs || threads[k] != r->threads); k++)
+            ;
+        if (k == n_series && n_series < MAX_SERIES) {
+            /* sorted: batches by vectors, then threads by count */
+            size_t at = n_series;
+            while (at > 0 && (threads[at - 1] > r->threads ||
+                              (threads[at - 1] == r->threads && vecs[at - 1] > r->vecs))) {
+                vecs[at] = vecs[at - 1], threads[at] = threads[at - 1];
+                at--;
+            }
+            vecs[at] = r->vecs, threads[at] = r->threads;
+            n_series++;
+        }
+    }
+    if (!n_series)
+        return;
+    fprintf(f, "### Batches and threads (measured beside the winners, not in the profile yet)\n\n");
+    fprintf(f, "The same variants (all but the scalar baseline) at the same sizes, with more activation vectors "
+               "per call (a prompt batch: the weights are read and unpacked once for all the vectors) or with "
+               "more threads sharing the rows (fixed chunks of %d rows, so the smallest sizes stay on one "
+               "thread). Each cell: the fastest variant of the series, in ns per %s per vector for batches "
+               "and per %s for threads, and in brackets its speed-up over the fastest one-vector, one-thread "
+               "variant of the same size and mode (first column).\n\n",
+            Q4K_MATVEC_CHUNK_ROWS, p->unit, p->unit);
+    fprintf(f, "| %s | mode | 1 vector, 1 thread |", p->units);
+    for (size_t k = 0; k < n_series; k++)
+        if (threads[k] == 1)
+            fprintf(f, " %u vectors |", vecs[k]);
+        else if (vecs[k] == 1)
+            fprintf(f, " %u threads |", threads[k]);
+        else
+            fprintf(f, " %u vectors, %u threads |", vecs[k], threads[k]);
+    fprintf(f, "\n|---:|---|---|");
+    for (size_t k = 0; k < n_series; k++)
+        fprintf(f, "---|");
+    fprintf(f, "\n");
+    for (int pass = 0; pass < 2; pass++) {
+        const char *mode = pass ? "cold" : "warm";
+        for (size_t i = 0; i < o->n_buckets; i++) {
+            const size_t n = o->buckets[i].size;
+            const measure_row *one = fastest_of(set, p, n, mode, 1, 1);
+            if (!one)
+                continue;
+            fprintf(f, "| %zu | %s | %.2f%s `%s` |", n, mode, one->median_ns, one->flags[0] ? "*" : "",
+                    op_plan_short_name(one->variant));
+            for (size_t k = 0; k < n_series; k++) {
+                const measure_row *r = fastest_of(set, p, n, mode, vecs[k], threads[k]);
+                if (!r) {
+                    fprintf(f, " - |");
+                    continue;
+                }
+                double per = r->median_ns / r->vecs;
+                fprintf(f, " %.2f%s (%.2fx) `%s` |", per, r->flags[0] ? "*" : "", per > 0 ? one->median_ns / per : 0,
+                        op_plan_short_name(r->variant));
+            }
             fprintf(f, "\n");
         }
     }
@@ -271,6 +429,15 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
         const select_op *o = &sel->ops[k];
         fprintf(f, "## Operation `%s`\n\n", o->plan->name);
         winners_section(f, o);
+        if (o->plan->limits == OP_LIMITS_READ) {
+            fprintf(f, "### Throughput\n\n![GB/s of %s against %s per call, warm and cold](%s)\n\n"
+                       "One line per family (ISA + method: the best of its variants at each size), the scalar "
+                       "baseline and the read limit; log x axis.\n\n",
+                    o->plan->rate_what, o->plan->units, report_chart_file(o, chart, sizeof chart));
+            read_limit_section(f, set, o);
+            series_section(f, set, o);
+            continue;
+        }
         fprintf(f, "### Throughput\n\n![Output GB/s against %s per call, warm and cold](%s)\n\n"
                    "One line per family (ISA + method: the best of its unroll/prefetch/store variants at each "
                    "size), the scalar baseline and the pure-store limits; log x axis.\n\n",

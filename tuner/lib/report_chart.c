@@ -1,8 +1,10 @@
 /* report_chart.c - the chart of one operation (chart.svg for dequant):
- * output throughput (GB/s) against the op's size per call on a log2 x axis, one panel per mode (warm, cold) on a shared y
- * scale. One line per family (ISA + method, the best of its variants at
- * each size), the scalar baseline and the pure-store limits. Plain SVG,
- * no scripts, readable in a browser or a Markdown viewer. */
+ * throughput (GB/s of what the op's plan counts: dequant's output, matvec's
+ * weights read) against the op's size per call on a log2 x axis, one panel
+ * per mode (warm, cold) on a shared y scale. One line per family (ISA +
+ * method, the best of its variants at each size), the scalar baseline and
+ * the op's memory limits (the pure-store loops or the read loop). Plain
+ * SVG, no scripts, readable in a browser or a Markdown viewer. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,7 +59,7 @@ static double value(const measure_set *set, const char *op, const series *s, con
 static size_t build_series(const measure_set *set, const op_plan *p, series *out)
 {
     size_t n = 0, colors = 0;
-    for (size_t i = 0; i < set->n_rows && n < MAX_SERIES - 4; i++) {
+    for (size_t i = 0; i < set->n_rows && n < MAX_SERIES - 5; i++) {
         const measure_row *r = &set->rows[i];
         if (!strcmp(r->isa, "limit") || !strcmp(r->isa, "scalar") || strcmp(r->op, p->name))
             continue;
@@ -83,6 +85,7 @@ static size_t build_series(const measure_set *set, const op_plan *p, series *out
         {"limit:store", "limit: plain stores", "#555555", "7,4", 1.6},
         {"limit:stream", "limit: non-temporal stores", "#555555", "2,3", 1.6},
         {"limit:memset", "limit: memset", "#999999", "9,3,2,3", 1.6},
+        {"limit:read", "limit: plain reads", "#555555", "7,4", 1.6},
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
         const char *variant = fixed[i].variant ? fixed[i].variant : p->baseline;
@@ -111,7 +114,9 @@ static double nice_step(double max)
 
 static void size_label(char *out, size_t len, size_t n)
 {
-    if (n >= 1024 && n % 1024 == 0)
+    if (n >= 1048576 && n % 1048576 == 0)
+        snprintf(out, len, "%zuM", n / 1048576);
+    else if (n >= 1024 && n % 1024 == 0)
         snprintf(out, len, "%zuK", n / 1024);
     else
         snprintf(out, len, "%zu", n);
@@ -148,8 +153,8 @@ void report_chart_svg(FILE *f, const measure_set *set, const select_op *o)
     xml_text(f, device ? device : "unknown device");
     fprintf(f, ": %s throughput against call size%s</text>\n", p->name,
             emu && strncmp(emu, "no", 2) ? " (qemu: NOT performance)" : "");
-    fprintf(f, "<text x=\"40\" y=\"48\" fill=\"#444\">GB/s of output (%zu bytes per %s), "
-               "median of each point; higher is better</text>\n", p->out_bytes_per_unit, p->unit);
+    fprintf(f, "<text x=\"40\" y=\"48\" fill=\"#444\">GB/s of %s (%zu bytes per %s), "
+               "median of each point; higher is better</text>\n", p->rate_what, p->rate_bytes_per_unit, p->unit);
 
     for (int m = 0; m < 2; m++) {
         int x0 = panel_x[m], y0 = TOP, yb = TOP + PLOT_H;

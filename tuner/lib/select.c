@@ -68,11 +68,11 @@ static int select_op_run(const measure_set *set, const op_plan *p, size_t llc_by
             }
         }
         if (!have_warm && !have_cold)
-            continue; /* only store limits at this size */
+            continue; /* only limit loops at this size */
         select_bucket *b = &o->buckets[o->n_buckets];
         memset(b, 0, sizeof *b);
         b->size = n;
-        size_t working_set = n * (p->in_bytes_per_unit + p->out_bytes_per_unit);
+        size_t working_set = op_plan_working_set(p, n);
         snprintf(b->mode, sizeof b->mode, "%s", select_rule_mode(working_set, llc_bytes, have_warm, have_cold));
 
         /* Candidates: the newest row of each kernel variant at (op, n, mode). */
@@ -93,6 +93,8 @@ static int select_op_run(const measure_set *set, const op_plan *p, size_t llc_by
         b->limit_memset = measure_set_find(set, p->name, "limit:memset", b->mode, n);
         b->store_loop_best = faster(b->limit_store, b->limit_stream);
         b->store_best = faster(b->store_loop_best, b->limit_memset);
+        b->limit_read = measure_set_find(set, p->name, "limit:read", b->mode, n);
+        b->limit_best = p->limits == OP_LIMITS_READ ? b->limit_read : b->store_best;
         b->default_name = default_name(set, p, n);
         if (b->default_name)
             b->default_row = measure_set_find(set, p->name, b->default_name, b->mode, n);

@@ -22,6 +22,9 @@ typedef struct select_bucket {
     const measure_row *limit_store, *limit_stream, *limit_memset; /* NULL if not measured */
     const measure_row *store_best;   /* fastest of the store limits */
     const measure_row *store_loop_best; /* faster of the two store loops (not memset) */
+    const measure_row *limit_read;   /* the read limit (NULL if not measured) */
+    const measure_row *limit_best;   /* the limit the op is compared with: store_best
+                                        (OP_LIMITS_STORE) or limit_read (OP_LIMITS_READ) */
 } select_bucket;
 
 /* The selection of one operation. */

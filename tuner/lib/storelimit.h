@@ -1,13 +1,18 @@
-/* storelimit.h - pure-store reference loops: the machine's limit for
- * writing a kernel's output bytes, measured beside the kernels (same sizes,
- * same run) so the report can say how close a kernel gets to it.
+/* storelimit.h - the memory limits: pure-store and pure-read reference
+ * loops, the machine's limit for writing a kernel's output bytes or for
+ * reading its input bytes, measured beside the kernels (same sizes, same
+ * run) so the report can say how close a kernel gets to it.
  *
- * Each loop writes `bytes` bytes (a multiple of 4: float32 1.0f) and reads
- * nothing; the tuner calls it with the output bytes of a call of the op it
- * is measured for (op_plan.out_bytes_per_unit per unit). The loops:
+ * A store loop writes `bytes` bytes (a multiple of 4: float32 1.0f) and
+ * reads nothing; the tuner calls it with the output bytes of a call of an
+ * op whose plan compares with the store limits (dequant). The read loop
+ * reads `bytes` bytes (any count, any alignment) and writes nothing but
+ * one word at the end; the tuner calls it with the input bytes of a call of
+ * an op that compares with the read limit (matvec: the weights). The loops:
  *   limit:store   plain vector stores (the widest ISA the CPU has)
  *   limit:stream  non-temporal stores (x86 movntps, aarch64 stnp)
- *   limit:memset  the C library's memset (may avoid read-for-ownership) */
+ *   limit:memset  the C library's memset (may avoid read-for-ownership)
+ *   limit:read    plain vector loads, summed (the widest ISA the CPU has) */
 #ifndef Q4K_STORELIMIT_H
 #define Q4K_STORELIMIT_H
 
@@ -15,10 +20,11 @@
 #include "q4k.h"
 
 typedef struct storelimit {
-    const char *name;        /* "limit:store", "limit:stream", "limit:memset" */
-    const char *method;      /* "store", "stream", "memset" */
+    const char *name;        /* "limit:store", "limit:stream", "limit:memset", "limit:read" */
+    const char *method;      /* "store", "stream", "memset", "read" */
     const char *isa;         /* instruction set the loop uses here */
-    void (*fn)(void *out, size_t bytes);
+    void (*fn)(void *buf, size_t bytes); /* writes (or, reads = 1, reads) buf[0 .. bytes) */
+    int reads;               /* 1: a read loop (buf is only read) */
 } storelimit;
 
 /* The loops available on this CPU (features checked with cpuid). */

@@ -1,7 +1,11 @@
-/* verify.h - checks a variant bit-exactly against the scalar baseline
- * (ARCHITECTURE.md section 3: every non-NaN value bit for bit, NaN by
- * class) on random, adversarial and, where the files are at hand, golden
- * blocks; at awkward sizes and unaligned addresses, with guard bytes. */
+/* verify.h - checks a variant bit-exactly against its op's scalar baseline
+ * (every non-NaN value bit for bit, NaN by class; Q8_K bytes byte for
+ * byte) on random, adversarial and, where the files are at hand, golden
+ * data; at awkward sizes and shapes and unaligned addresses, with guard
+ * bytes. One pair of functions per operation (the op plans point at them):
+ *   dequant       q4k_verify_variant, q4k_verify_golden (verify.c)
+ *   matvec        q4k_verify_matvec, q4k_verify_matvec_golden (verify_ops.c)
+ *   quantize_q8k  q4k_verify_quantize_q8k, q4k_verify_quantize_q8k_golden */
 #ifndef Q4K_VERIFY_H
 #define Q4K_VERIFY_H
 
@@ -24,6 +28,35 @@ int q4k_verify_variant(const q4k_variant *v, const char *golden_dir, q4k_verify_
 /* The scalar baseline against the golden files in dir: same return values.
  * Returns 0 with rep->values == 0 when dir holds no golden files. */
 int q4k_verify_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep);
+
+/* matvec: v against q4k_matvec__scalar, bit for bit (NaN by class), on
+ * random and adversarial weights (fp16 specials in d and dmin, every scale
+ * and quant at its maximum, all-zero and all-one bytes) and activations
+ * (+-127 everywhere: the int32 extremes of the contract; d8 zero,
+ * subnormal, infinite, NaN), many shapes (rows 1..67 and 301, 1..16 blocks
+ * a row, 1..9 vectors, an output stride wider than the rows), unaligned
+ * pointers, guard bytes around every output, 1 and 3 threads; with
+ * golden_dir also on every golden weight file read as rows of 16 blocks
+ * against ggml's Q8_K vector (dot_x.q8k), and q4k_verify_matvec_golden. */
+int q4k_verify_matvec(const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep);
+
+/* matvec against ggml: rows of 16 blocks of q4k_<case>.bin times dot_x.q8k
+ * for the cases gaussian, outliers and large, within a tolerance (ggml sums
+ * in another order) of ggml's vec_dot (dot_<case>.ggml.f32) and of the
+ * float64 value (dot_<case>.deq_q8.f64): 1e-5 of the case's largest |y|.
+ * rep->values counts the rows; 0 when dir holds none of the files. */
+int q4k_verify_matvec_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep);
+
+/* quantize_q8k: v against q4k_quantize_q8k__scalar, byte for byte, on
+ * random and adversarial finite blocks (zeros of both signs, ties for the
+ * largest magnitude, exact halves, tiny and huge magnitudes, lone spikes),
+ * sizes 0..33 blocks, unaligned pointers, guard bytes; with golden_dir
+ * also q4k_verify_quantize_q8k_golden. */
+int q4k_verify_quantize_q8k(const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep);
+
+/* quantize_q8k against ggml: dot_x.f32 must give dot_x.q8k byte for byte.
+ * rep->values counts the bytes; 0 when dir lacks the files. */
+int q4k_verify_quantize_q8k_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep);
 
 /* The folder of golden vectors to use: $Q4K_TESTDATA, else the source
  * tree's tests/data if it exists, else NULL. */
