@@ -84,7 +84,7 @@ local function exists(name)
 end
 local candidates = {}
 for _, name in ipairs {
-  "q4k_matvec__avx512vnni_r4_c1_p0", "q4k_matvec__avxvnni_r4_c1_p0", "q4k_matvec__avx2_r4_c1_p0",
+  "q4k_matvec__avx512vnni_r8_c1_p0", "q4k_matvec__avxvnni_r4_c1_p0", "q4k_matvec__avx2_r4_c1_p0",
   -- i8mm: smmla tiles for batches, the same sdot tiles as neondot for one vector
   "q4k_matvec__neoni8mm_r4_c4_p0", "q4k_matvec__neondot_r4_c1_p0", "q4k_matvec__neon_r4_c1_p0",
   "q4k_matvec__scalar",
