@@ -96,9 +96,9 @@ cmake --build "$BUILD/release" -j "$JOBS" --target q4k_cli
 step "q4k tune $QUICK $RESUME (progress below)"
 cd "$ROOT"
 if [ -n "$OUTARG" ]; then
-    OUT=$("$BUILD/release/q4k" tune $QUICK $RESUME --out "$OUTARG")
+    OUT=$("$BUILD/release/tuner/q4k" tune $QUICK $RESUME --out "$OUTARG")
 else
-    OUT=$("$BUILD/release/q4k" tune $QUICK $RESUME)
+    OUT=$("$BUILD/release/tuner/q4k" tune $QUICK $RESUME)
 fi
 case "$OUT" in /*) ;; *) OUT="$ROOT/$OUT" ;; esac
 PROFILE="$OUT/profile"
