@@ -1,34 +1,12 @@
-/* matvec.c - the fused Q4_K x Q8_K entry points (q4k_matvec.h): argument
- * checks, the variant the dispatch table picks for the weight's size, and
- * the call. Threads: pool.c. The kernels: templates/matvec/. */
+/* matvec.c - the fused Q4_K x Q8_K entry points (q4k_matvec.h): the
+ * variant the dispatch table picks for the weight's size, then the call.
+ * Argument checks and row ranges: matvec_job.c; threads: pool.c; the
+ * kernels: templates/matvec/. Calls go matvec.c -> pool.c -> matvec_job.c. */
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "matvec_internal.h"
 #include "q4k_dispatch.h"
-
-int matvec_check(const void *w, size_t n_rows, size_t n_cols, const void *xq, size_t n_vecs, const float *y,
-                 size_t *n_bpr)
-{
-    if (n_cols % Q4K_BLOCK_VALUES)
-        return Q4K_EINVAL;
-    *n_bpr = n_cols / Q4K_BLOCK_VALUES;
-    if (n_rows == 0 || n_cols == 0 || n_vecs == 0)
-        return Q4K_OK;
-    if (!w || !xq || !y)
-        return Q4K_EINVAL;
-    /* Every byte count the call touches must fit in size_t. */
-    if (n_rows > SIZE_MAX / *n_bpr / Q4K_BLOCK_BYTES || n_vecs > SIZE_MAX / *n_bpr / Q4K_Q8K_BLOCK_BYTES ||
-        n_vecs > SIZE_MAX / n_rows / sizeof(float))
-        return Q4K_EOVERFLOW;
-    return Q4K_OK;
-}
-
-void matvec_job_rows(const matvec_job *job, size_t r0, size_t r1)
-{
-    job->fn(job->w + r0 * job->n_bpr * Q4K_BLOCK_BYTES, r1 - r0, job->n_bpr, job->xq, job->n_vecs, job->y + r0,
-            job->n_rows);
-}
 
 int q4k_matmul_q8k_with(const q4k_variant *v, const void *w, size_t n_rows, size_t n_cols, const void *xq,
                         size_t n_vecs, float *y)

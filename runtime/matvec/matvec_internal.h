@@ -1,5 +1,5 @@
-/* matvec_internal.h - shared by the fused matrix-vector entry points
- * (matvec.c) and the thread pool (pool.c). Internal. */
+/* matvec_internal.h - the job of one fused call (matvec_job.c), shared by
+ * the entry points (matvec.c) and the thread pool (pool.c). Internal. */
 #ifndef Q4K_MATVEC_INTERNAL_H
 #define Q4K_MATVEC_INTERNAL_H
 
