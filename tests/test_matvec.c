@@ -196,11 +196,17 @@ static void against_ggml(const char *name)
      * means nothing there). Measured: ggml's AVX2 path is within 7.6e-5 of
      * the float64 value. */
     double scale = 0, worst_exact = 0, worst_ggml = 0;
+    /* Plain comparisons: aarch64 gcc 12 crashes (an internal compiler
+     * error) vectorizing fmax reductions at -O3 here. */
     for (size_t r = 0; r < rows; r++)
-        scale = fmax(scale, fabs(exact[r]));
+        if (fabs(exact[r]) > scale)
+            scale = fabs(exact[r]);
     for (size_t r = 0; r < rows; r++) {
-        worst_exact = fmax(worst_exact, fabs((double)y[r] - exact[r]) / scale);
-        worst_ggml = fmax(worst_ggml, fabs((double)y[r] - (double)ggml[r]) / scale);
+        double e = fabs((double)y[r] - exact[r]) / scale, g = fabs((double)y[r] - (double)ggml[r]) / scale;
+        if (e > worst_exact)
+            worst_exact = e;
+        if (g > worst_ggml)
+            worst_ggml = g;
     }
     print_message("%-9s %3zu rows: max error vs float64 %.2e, vs ggml %.2e (of the largest |y|)\n", name, rows,
                   worst_exact, worst_ggml);
