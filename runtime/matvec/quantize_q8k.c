@@ -13,7 +13,15 @@
  * for AVX2 and AVX-512 and picked at load time (the library itself is
  * baseline x86-64), so the check costs a fraction of the quantization it
  * guards instead of more than it. */
-#if (defined(__x86_64__) || defined(_M_X64)) && defined(__GNUC__) && defined(__linux__)
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define Q4K_NO_IFUNC 1 /* clang's TSan: ifunc resolvers run before its runtime */
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__)
+#define Q4K_NO_IFUNC 1 /* gcc's TSan, likewise */
+#endif
+#if (defined(__x86_64__) || defined(_M_X64)) && defined(__GNUC__) && defined(__linux__) && !defined(Q4K_NO_IFUNC)
 __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
 static int any_nonfinite(const float *x, size_t n)
