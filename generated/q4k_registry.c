@@ -16,7 +16,14 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "013475580c850ef0";
+const char q4k_generator_hash[] = "e6d19d6cde70a4f7";
+
+/* The operations' names, as profiles, CSV files and q4k list spell them. */
+const char *const q4k_op_names[Q4K_OP_COUNT] = {
+    [Q4K_OP_DEQUANT] = "dequant",
+    [Q4K_OP_MATVEC] = "matvec",
+    [Q4K_OP_QUANTIZE_Q8K] = "quantize_q8k",
+};
 
 const q4k_variant q4k_registry[] = {
     {.name = "q4k_dequant__scalar", .isa = "scalar", .op = Q4K_OP_DEQUANT,

@@ -26,6 +26,9 @@ typedef struct q4k_catalog_entry {
 extern const q4k_catalog_entry q4k_catalog[];
 extern const size_t q4k_catalog_count;
 
+/* Each q4k_op's name (gen/ops.lua). */
+extern const char *const q4k_op_names[Q4K_OP_COUNT];
+
 /* Hash of every generator and template file the kernels came from. */
 extern const char q4k_generator_hash[];
 

@@ -1,26 +1,20 @@
 /* registry.c - the variants compiled in (generated/q4k_registry.c), the
- * subset this CPU can run, and the operations' names. */
+ * subset this CPU can run, and the operations' names (generated too). */
 #include <pthread.h>
 #include <string.h>
 
 #include "kernel_tables.h"
 #include "q4k_variants.h"
 
-static const char *const op_names[Q4K_OP_COUNT] = {
-    [Q4K_OP_DEQUANT] = "dequant",
-    [Q4K_OP_MATVEC] = "matvec",
-    [Q4K_OP_QUANTIZE_Q8K] = "quantize_q8k",
-};
-
 const char *q4k_op_name(q4k_op op)
 {
-    return (unsigned)op < Q4K_OP_COUNT ? op_names[op] : NULL;
+    return (unsigned)op < Q4K_OP_COUNT ? q4k_op_names[op] : NULL;
 }
 
 int q4k_op_find(const char *name)
 {
     for (int i = 0; name && i < Q4K_OP_COUNT; i++)
-        if (!strcmp(op_names[i], name))
+        if (!strcmp(q4k_op_names[i], name))
             return i;
     return -1;
 }

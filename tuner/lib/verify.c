@@ -147,16 +147,21 @@ int q4k_verify_variant(const q4k_variant *v, const char *golden_dir, q4k_verify_
         return failed;
     if (!failed && golden_dir) {
         q4k_verify_report g;
-        int st = q4k_verify_golden(v, golden_dir, &g);
-        rep->values += g.values;
-        rep->mismatches += g.mismatches;
-        if (st != 0 && !rep->first[0])
-            memcpy(rep->first, g.first, sizeof rep->first);
+        int st = q4k_verify_merge(rep, &g, q4k_verify_golden(v, golden_dir, &g));
         if (st < 0)
             return st;
         failed |= st;
     }
     return failed ? 1 : 0;
+}
+
+int q4k_verify_merge(q4k_verify_report *rep, const q4k_verify_report *g, int st)
+{
+    rep->values += g->values;
+    rep->mismatches += g->mismatches;
+    if (st != 0 && !rep->first[0])
+        memcpy(rep->first, g->first, sizeof rep->first);
+    return st;
 }
 
 static const char *const golden_cases[] = {

@@ -25,6 +25,10 @@ typedef struct q4k_verify_report {
  * golden_dir: a folder with q4k_<case>.bin/.f32 pairs, or NULL. */
 int q4k_verify_variant(const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep);
 
+/* Adds a golden check's report g (its status st) to rep: counts summed,
+ * rep->first kept unless empty. Returns st. Shared by every op's verify. */
+int q4k_verify_merge(q4k_verify_report *rep, const q4k_verify_report *g, int st);
+
 /* The scalar baseline against the golden files in dir: same return values.
  * Returns 0 with rep->values == 0 when dir holds no golden files. */
 int q4k_verify_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep);

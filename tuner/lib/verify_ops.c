@@ -312,11 +312,7 @@ int q4k_verify_matvec(const q4k_variant *v, const char *golden_dir, q4k_verify_r
             return Q4K_ENOMEM;
         if (!failed) {
             q4k_verify_report g;
-            int st = q4k_verify_matvec_golden(v, golden_dir, &g);
-            rep->values += g.values;
-            rep->mismatches += g.mismatches;
-            if (st != 0 && !rep->first[0])
-                memcpy(rep->first, g.first, sizeof rep->first);
+            int st = q4k_verify_merge(rep, &g, q4k_verify_matvec_golden(v, golden_dir, &g));
             if (st < 0)
                 return st;
             failed |= st;
@@ -534,11 +530,7 @@ int q4k_verify_quantize_q8k(const q4k_variant *v, const char *golden_dir, q4k_ve
         return Q4K_ENOMEM;
     if (!failed && golden_dir) {
         q4k_verify_report g;
-        int st = q4k_verify_quantize_q8k_golden(v, golden_dir, &g);
-        rep->values += g.values;
-        rep->mismatches += g.mismatches;
-        if (st != 0 && !rep->first[0])
-            memcpy(rep->first, g.first, sizeof rep->first);
+        int st = q4k_verify_merge(rep, &g, q4k_verify_quantize_q8k_golden(v, golden_dir, &g));
         if (st < 0)
             return st;
         failed |= st;
