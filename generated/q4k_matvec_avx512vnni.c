@@ -67,6 +67,21 @@
 /* Element-wise definitions, through memcpy (test builds only). */
 #include <math.h>
 
+/* SIMDe 0.7.4 lacks vpmovzxbw zmm. */
+static inline __m512i q4k_simde_cvtepu8_epi16(__m256i a)
+{
+    uint8_t b[32];
+    uint16_t w[32];
+    memcpy(b, &a, sizeof b);
+    for (int i = 0; i < 32; i++)
+        w[i] = b[i];
+    __m512i r;
+    memcpy(&r, w, sizeof r);
+    return r;
+}
+#undef _mm512_cvtepu8_epi16
+#define _mm512_cvtepu8_epi16 q4k_simde_cvtepu8_epi16
+
 /* SIMDe 0.7.4 computes these as a*b + c (two roundings) unless the
  * compiler may use FMA instructions: the kernels need the fused rounding. */
 static inline __m128 q4k_simde_fmadd_ps(__m128 a, __m128 b, __m128 c)
@@ -187,7 +202,9 @@ static inline float q4k_simde_reduce_max_ps(__m512 a)
 #define q4k_matvec__avx512vnni_r4_c1_p0 q4k_matvec__avx512vnni_r4_c1_p0__simde
 #define q4k_matvec__avx512vnni_r4_c4_p0 q4k_matvec__avx512vnni_r4_c4_p0__simde
 #define q4k_matvec__avx512vnni_r8_c1_p0 q4k_matvec__avx512vnni_r8_c1_p0__simde
+#define q4k_matvec__avx512vnni_r8_c1_p0_packed q4k_matvec__avx512vnni_r8_c1_p0_packed__simde
 #define q4k_matvec__avx512vnni_r8_c4_p0 q4k_matvec__avx512vnni_r8_c4_p0__simde
+#define q4k_matvec__avx512vnni_r8_c4_p0_packed q4k_matvec__avx512vnni_r8_c4_p0_packed__simde
 #else
 #include <immintrin.h>
 #define Q4K_INLINE static inline __attribute__((always_inline))
@@ -319,11 +336,16 @@ Q4K_INLINE __m512i pairs_to_rows(__m512i z0, __m512i z1)
 }
 
 /* R rows x C vectors, every block of the rows (R = 1, 2, 4 or 8). w: row
- * 0's first block; xq: vector 0's first block; y: y[0] of vector 0. */
+ * 0's first block; xq: vector 0's first block; y: y[0] of vector 0.
+ * Packed (P = 1, R = 4 or 8, q4k_format.h): w is the tile's first group,
+ * the header is loaded ready-made (d and dmin in order, the scales and mins
+ * as bytes: widened, not unpacked), and only the first nr rows are stored
+ * (the last tile's padding rows are computed and dropped). */
 Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y, size_t ldy, const int R,
-                     const int C)
+                     const int C, const int P, const int nr)
 {
     const size_t ws = n_bpr * 144, as = n_bpr * Q8K_BLOCK_BYTES;
+    const size_t gs = P ? (size_t)Q4K_PACKED_BLOCK_BYTES * R : 144; /* per block column */
     const int G = (R + 3) / 4; /* groups of four rows, one header vector each */
     /* vpermw indices of the scale vectors: for a row pair (in 128-bit lanes
      * 0 and 1 of the table) the sub-block pairs (0|2), (1|3), (4|6), (5|7)
@@ -353,12 +375,19 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
     for (int c = 0; c < C; c++)
         acc[c] = _mm256_setzero_ps();
     for (size_t b = 0; b < n_bpr; b++) {
-        const uint8_t *x = w + b * 144;
+        const uint8_t *x = w + b * gs;
         const uint8_t *a = xq + b * Q8K_BLOCK_BYTES;
         /* headers: 128-bit lane r of h[g] = row 4g + r's d, dmin, scales;
          * s: its scales and mins as bytes; sc16 / mn16 the same as words */
-        __m512i h[2], sc16[2], mn16[2], mt[2];
-        for (int g = 0; g < G; g++) {
+        __m512i h[2] = {_mm512_setzero_si512(), _mm512_setzero_si512()}, sc16[2], mn16[2], mt[2];
+        for (int g = 0; P && g < G; g++) {
+            sc16[g] = _mm512_cvtepu8_epi16(
+                _mm256_loadu_si256((const __m256i *)(const void *)(x + q4k_packed_off_sc(R) + 32 * g)));
+            mn16[g] = _mm512_cvtepu8_epi16(
+                _mm256_loadu_si256((const __m256i *)(const void *)(x + q4k_packed_off_m(R) + 32 * g)));
+            mt[g] = _mm512_permutexvar_epi32(idx_mt, mn16[g]);
+        }
+        for (int g = 0; !P && g < G; g++) {
             const uint8_t *xg = x + 4 * g * ws;
             h[g] = _mm512_zextsi128_si512(_mm_loadu_si128((const __m128i *)(const void *)xg));
             if (R - 4 * g > 1)
@@ -373,9 +402,18 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
             mt[g] = _mm512_permutexvar_epi32(idx_mt, mn16[g]);
         }
         /* [d0..d7 | dmin0..dmin7] */
-        const __m512i dmh = R == 8 ? _mm512_permutex2var_epi16(h[0], _mm512_castsi256_si512(idx_dm), h[1])
-                                   : _mm512_permutexvar_epi16(_mm512_castsi256_si512(idx_dm), h[0]);
-        const __m512 dm = _mm512_cvtph_ps(_mm512_castsi512_si256(dmh));
+        __m512 dm;
+        if (P && R == 8) { /* d[0..7] dmin[0..7]: as stored */
+            dm = _mm512_cvtph_ps(_mm256_loadu_si256((const __m256i *)(const void *)x));
+        } else if (P) { /* d[0..3] dmin[0..3] -> lanes 0..3 and 8..11 */
+            const __m128i h4 = _mm_loadl_epi64((const __m128i *)(const void *)x);
+            const __m128i h4m = _mm_loadl_epi64((const __m128i *)(const void *)(x + q4k_packed_off_dmin(R)));
+            dm = _mm512_cvtph_ps(_mm256_inserti128_si256(_mm256_castsi128_si256(h4), h4m, 1));
+        } else {
+            const __m512i dmh = R == 8 ? _mm512_permutex2var_epi16(h[0], _mm512_castsi256_si512(idx_dm), h[1])
+                                       : _mm512_permutexvar_epi16(_mm512_castsi256_si512(idx_dm), h[0]);
+            dm = _mm512_cvtph_ps(_mm512_castsi512_si256(dmh));
+        }
         __m512i md = _mm512_setzero_si512(), sab = md, scd = md;
         if (R == 1) {
             md = _mm512_permutexvar_epi16(idx_md, mn16[0]);
@@ -401,11 +439,12 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
         /* isum: row pairs, per 128-bit lane [r r r+1 r+1] partial sums */
         __m512i zp[4][4];
         for (int p = 0; p < R / 2; p++) {
-            const uint8_t *qs = x + 2 * p * ws + Q4K_OFF_QS;
+            const uint8_t *qs = P ? x + q4k_packed_off_qs(R) + 256 * p : x + 2 * p * ws + Q4K_OFF_QS;
+            const size_t next = P ? 128 : ws; /* from the pair's first row to its second */
             __m512i n0[4], n1[4];
             const __m512i a0 = _mm512_loadu_si512((const void *)qs), a1 = _mm512_loadu_si512((const void *)(qs + 64));
-            const __m512i b0 = _mm512_loadu_si512((const void *)(qs + ws));
-            const __m512i b1 = _mm512_loadu_si512((const void *)(qs + ws + 64));
+            const __m512i b0 = _mm512_loadu_si512((const void *)(qs + next));
+            const __m512i b1 = _mm512_loadu_si512((const void *)(qs + next + 64));
             n0[0] = nib_lo(a0), n0[1] = nib_hi(a0), n0[2] = nib_lo(a1), n0[3] = nib_hi(a1);
             n1[0] = nib_lo(b0), n1[1] = nib_hi(b0), n1[2] = nib_lo(b1), n1[3] = nib_hi(b1);
             /* the pair's rows in 128-bit lanes 0 and 1 of the table */
@@ -445,8 +484,14 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
                                      _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(f), 1)), acc[c]);
         }
     }
-    for (int c = 0; c < C; c++)
-        store_rows(y + c * ldy, acc[c], R);
+    for (int c = 0; c < C; c++) {
+        if (P && nr < R) { /* the last tile: its real rows only */
+            float part[8];
+            _mm256_storeu_ps(part, acc[c]);
+            memcpy(y + c * ldy, part, (size_t)nr * sizeof(float));
+        } else
+            store_rows(y + c * ldy, acc[c], R);
+    }
 }
 
 /* Every row against C vectors: tiles of R rows, then the leftover rows in
@@ -457,17 +502,27 @@ Q4K_INLINE void rows(const uint8_t *w, size_t n_rows, size_t n_bpr, const uint8_
     const size_t ws = n_bpr * 144;
     size_t r = 0;
     for (; r + R <= n_rows; r += R)
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, R, C);
+        tile(w + r * ws, n_bpr, xq, y + r, ldy, R, C, 0, R);
     if (R > 4 && r + 4 <= n_rows) {
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, C);
+        tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, C, 0, 4);
         r += 4;
     }
     if (R > 2 && r + 2 <= n_rows) {
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, C);
+        tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, C, 0, 2);
         r += 2;
     }
     if (R > 1 && r < n_rows)
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, C);
+        tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, C, 0, 1);
+}
+
+/* Every row of packed weights (interleave R) against C vectors: whole
+ * tiles, the last one stored in part. */
+Q4K_INLINE void rows_packed(const uint8_t *w, size_t n_rows, size_t n_bpr, const uint8_t *xq, float *y,
+                            size_t ldy, const int R, const int C)
+{
+    const size_t tile_bytes = n_bpr * Q4K_PACKED_BLOCK_BYTES * R;
+    for (size_t r = 0; r < n_rows; r += R, w += tile_bytes)
+        tile(w, n_bpr, xq, y + r, ldy, R, C, 1, n_rows - r < (size_t)R ? (int)(n_rows - r) : R);
 }
 
 /* q4k_matvec__avx512vnni_r4_c1_p0: 4 row(s) x 1 vector(s) per iteration */
@@ -502,6 +557,16 @@ void q4k_matvec__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr,
         rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
 }
 
+/* q4k_matvec__avx512vnni_r8_c1_p0_packed: 8 row(s) x 1 vector(s) per iteration, packed weights */
+void q4k_matvec__avx512vnni_r8_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v < n_vecs; v++)
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
+}
+
 /* q4k_matvec__avx512vnni_r8_c4_p0: 8 row(s) x 4 vector(s) per iteration */
 void q4k_matvec__avx512vnni_r8_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
 {
@@ -512,5 +577,17 @@ void q4k_matvec__avx512vnni_r8_c4_p0(const void *w, size_t n_rows, size_t n_bpr,
         rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 4);
     for (; v < n_vecs; v++)
         rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
+}
+
+/* q4k_matvec__avx512vnni_r8_c4_p0_packed: 8 row(s) x 4 vector(s) per iteration, packed weights */
+void q4k_matvec__avx512vnni_r8_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v + 4 <= n_vecs; v += 4)
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 4);
+    for (; v < n_vecs; v++)
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
 }
 #endif /* defined(__x86_64__) || defined(_M_X64) */

@@ -54,6 +54,21 @@
 /* Element-wise definitions, through memcpy (test builds only). */
 #include <math.h>
 
+/* SIMDe 0.7.4 lacks vpmovzxbw zmm. */
+static inline __m512i q4k_simde_cvtepu8_epi16(__m256i a)
+{
+    uint8_t b[32];
+    uint16_t w[32];
+    memcpy(b, &a, sizeof b);
+    for (int i = 0; i < 32; i++)
+        w[i] = b[i];
+    __m512i r;
+    memcpy(&r, w, sizeof r);
+    return r;
+}
+#undef _mm512_cvtepu8_epi16
+#define _mm512_cvtepu8_epi16 q4k_simde_cvtepu8_epi16
+
 /* SIMDe 0.7.4 computes these as a*b + c (two roundings) unless the
  * compiler may use FMA instructions: the kernels need the fused rounding. */
 static inline __m128 q4k_simde_fmadd_ps(__m128 a, __m128 b, __m128 c)

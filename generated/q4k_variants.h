@@ -17,6 +17,8 @@
 
 void q4k_dequant__scalar(const void *blocks, float *out, size_t n_blocks);
 void q4k_matvec__scalar(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__scalar_r4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__scalar_r8_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__scalar(const float *x, size_t n_blocks, void *out);
 
 #if defined(__x86_64__) || defined(_M_X64)
@@ -75,7 +77,9 @@ void q4k_matvec__avxvnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, co
 void q4k_matvec__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r8_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r8_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r8_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__avx2(const float *x, size_t n_blocks, void *out);
 void q4k_quantize_q8k__avx512(const float *x, size_t n_blocks, void *out);
 #endif
@@ -296,7 +300,9 @@ void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
     X(q4k_dequant__avx512_lut_u4_p16_nt)
 
 #define Q4K_LIST_MATVEC_SCALAR(X) \
-    X(q4k_matvec__scalar)
+    X(q4k_matvec__scalar) \
+    X(q4k_matvec__scalar_r4_packed) \
+    X(q4k_matvec__scalar_r8_packed)
 
 #define Q4K_LIST_MATVEC_NEON(X) \
     X(q4k_matvec__neon_r1_c1_p0) \
@@ -314,7 +320,9 @@ void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
     X(q4k_matvec__avx512vnni_r4_c1_p0) \
     X(q4k_matvec__avx512vnni_r4_c4_p0) \
     X(q4k_matvec__avx512vnni_r8_c1_p0) \
-    X(q4k_matvec__avx512vnni_r8_c4_p0)
+    X(q4k_matvec__avx512vnni_r8_c1_p0_packed) \
+    X(q4k_matvec__avx512vnni_r8_c4_p0) \
+    X(q4k_matvec__avx512vnni_r8_c4_p0_packed)
 
 #define Q4K_LIST_MATVEC_NEONDOT(X) \
     X(q4k_matvec__neondot_r1_c1_p0) \
@@ -338,6 +346,6 @@ void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
 #define Q4K_LIST_QUANTIZE_Q8K_AVX512(X) \
     X(q4k_quantize_q8k__avx512)
 
-#define Q4K_VARIANT_COUNT_MAX 142
+#define Q4K_VARIANT_COUNT_MAX 146
 
 #endif /* Q4K_VARIANTS_H */

@@ -1,12 +1,18 @@
-/* q4k_dispatch.h - dispatch tables: (operation, call size) -> variant.
+/* q4k_dispatch.h - dispatch tables: (operation, call size, vectors,
+ * threads, weight layout) -> variant.
  *
- * A table is a list of buckets. A bucket belongs to one operation and
- * serves the calls of that operation up to its size (the operation's size
- * measure: blocks for Q4K_OP_DEQUANT); the operation's last bucket also
- * serves every larger call. A bucket lists candidate variants in order of
- * preference, and the first one compiled into this library and usable on
- * this CPU wins. That is the one dispatch rule (q4k_dispatch_rule): the
- * library, the tuner and the tools all call it.
+ * A table is a list of buckets. A bucket belongs to one operation and one
+ * series (vectors, threads: matvec measures batches and thread counts
+ * apart; 1, 1 for everything else) and serves the calls of that operation
+ * and series up to its size (the operation's size measure: blocks for
+ * Q4K_OP_DEQUANT, weight blocks for Q4K_OP_MATVEC); the series' last bucket
+ * also serves every larger call. A call with V vectors on T threads takes
+ * the series with the most vectors <= V, then the most threads <= T. A
+ * bucket lists candidate variants in order of preference, and the first one
+ * compiled into this library, usable on this CPU and reading the call's
+ * weight layout (GGUF rows, or q4k_pack's interleave) wins. That is the one
+ * dispatch rule (q4k_dispatch_rule*): the library, the tuner and the tools
+ * all call it.
  *
  * Tables come from tuning profiles (a small text file written by
  * `q4k select`/`q4k tune`, format in docs of `q4k select --help`): the one
@@ -30,6 +36,9 @@ typedef struct q4k_dispatch_bucket {
     /* Variant names in order of preference; the first one compiled in and
      * usable on this CPU wins. NULL-terminated when shorter than the array. */
     const char *candidates[Q4K_DISPATCH_MAX_CANDIDATES];
+    /* The series: calls with at least this many vectors and threads (0
+     * counts as 1). Last, so {op, size, {names}} initialisers mean 1, 1. */
+    unsigned vecs, threads;
 } q4k_dispatch_bucket;
 
 typedef struct q4k_dispatch_table {
@@ -46,20 +55,37 @@ extern const q4k_dispatch_table q4k_dispatch_builtin;
 
 /* ---- The dispatch rule ------------------------------------------------ */
 
-/* Index into t->buckets of the bucket serving (op, size): the first bucket
- * of op with size <= max_size, else op's last bucket. -1 when t has no
- * bucket for op. */
+/* Index into t->buckets of the bucket serving (op, size, vecs, threads):
+ * of op's series the one with the most vectors <= vecs, then the most
+ * threads <= threads (the smallest series if none is <= both); in it the
+ * first bucket with size <= max_size, else the series' last. -1 when t has
+ * no bucket for op. */
+long q4k_dispatch_rule_bucket_for(const q4k_dispatch_table *t, q4k_op op, size_t size, unsigned vecs,
+                                  unsigned threads);
+/* The same for one vector on one thread. */
 long q4k_dispatch_rule_bucket(const q4k_dispatch_table *t, q4k_op op, size_t size);
-/* The bucket's first candidate compiled in, of its op and usable on this
- * CPU; NULL when none is. */
+/* The bucket's first candidate compiled in, of its op, usable on this CPU
+ * and reading weights in the given layout (q4k_variant.layout); NULL when
+ * none is. */
+const q4k_variant *q4k_dispatch_rule_candidate_layout(const q4k_dispatch_bucket *b, unsigned layout);
+/* The same for layout 0 (what every op but packed matvec calls use). */
 const q4k_variant *q4k_dispatch_rule_candidate(const q4k_dispatch_bucket *b);
-/* Both: the variant t runs for (op, size), or NULL. */
+/* Both: the variant t runs for (op, size) with one vector on one thread,
+ * layout 0, or NULL. */
 const q4k_variant *q4k_dispatch_rule(const q4k_dispatch_table *t, q4k_op op, size_t size);
+/* Both, for any call. */
+const q4k_variant *q4k_dispatch_rule_for(const q4k_dispatch_table *t, q4k_op op, size_t size, unsigned vecs,
+                                         unsigned threads, unsigned layout);
 
 /* ---- The table in force ----------------------------------------------- */
 
-/* The variant the library runs for (op, size) (never NULL). */
+/* The variant the library runs for (op, size) with one vector, one thread,
+ * layout 0 (never NULL). */
 const q4k_variant *q4k_dispatch_select(q4k_op op, size_t size);
+/* The same for any call (never NULL: without a candidate of that layout,
+ * the op's scalar reference of that layout). */
+const q4k_variant *q4k_dispatch_select_for(q4k_op op, size_t size, unsigned vecs, unsigned threads,
+                                           unsigned layout);
 
 /* Install a table (copied; the caller keeps ownership of t). Refused, with
  * the table in force unchanged and err (may be NULL) saying why:

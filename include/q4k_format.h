@@ -19,6 +19,7 @@
 #ifndef Q4K_FORMAT_H
 #define Q4K_FORMAT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -127,5 +128,25 @@ static inline int16_t q8k_load_bsum(const uint8_t *block, int k)
 {
     return (int16_t)q4k_load_le16(block + Q8K_OFF_BSUMS + 2 * k);
 }
+
+/* ---- Packed Q4_K weights (q4k_pack, q4k_matvec.h) ----------------------
+ * The same numbers as GGUF rows, laid out for the fused kernels: rows in
+ * tiles of R (the interleave: 4 or 8; the last tile padded with all-zero
+ * rows), and per tile, block column after block column, one group of R
+ * blocks with the scales and mins already unpacked from 6 bits to bytes:
+ *   bytes 0 .. 2R-1          d[r]     fp16 of tile row r
+ *   bytes 2R .. 4R-1         dmin[r]  fp16
+ *   bytes 4R .. 12R-1        sc[r][j] row r's 8 sub-block scales (0..63)
+ *   bytes 12R .. 20R-1       m[r][j]  row r's 8 sub-block mins (0..63)
+ *   bytes 20R .. 148R-1      qs[r][i] row r's 128 quant bytes, as in GGUF
+ * 148 bytes per block instead of 144 (scales as bytes: no unpacking in
+ * the inner loop, one stream of loads instead of R). Group of tile t,
+ * column b: at (t * n_bpr + b) * 148 * R. */
+enum { Q4K_PACKED_BLOCK_BYTES = 148 };
+
+static inline size_t q4k_packed_off_dmin(unsigned R) { return 2u * R; }
+static inline size_t q4k_packed_off_sc(unsigned R) { return 4u * R; }
+static inline size_t q4k_packed_off_m(unsigned R) { return 12u * R; }
+static inline size_t q4k_packed_off_qs(unsigned R) { return 20u * R; }
 
 #endif /* Q4K_FORMAT_H */

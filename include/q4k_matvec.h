@@ -83,6 +83,43 @@ int q4k_matmul_q8k_mt(q4k_pool *pool, const void *w, size_t n_rows, size_t n_col
 int q4k_matmul_q8k_mt_with(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows, size_t n_cols,
                            const void *xq, size_t n_vecs, float *y);
 
+/* ---- Packed weights -------------------------------------------------------
+ * q4k_pack copies a GGUF-layout matrix once, at model load, into the layout
+ * a tuned kernel may prefer (include/q4k_format.h: rows interleaved by 4 or
+ * 8 into one load stream, scales and mins unpacked to bytes). The packed
+ * entry points give exactly the bits of the unpacked ones. Whether packing
+ * pays depends on the machine and the shape: `q4k tune` measures both
+ * layouts and the tuned table says (q4k_pack_preferred). */
+typedef struct q4k_packed {
+    unsigned interleave;   /* rows per tile: 4 or 8 */
+    size_t n_rows, n_cols; /* the matrix's shape (n_rows real rows) */
+    size_t bytes;          /* of data: q4k_pack_bytes */
+    void *data;            /* 64-byte aligned, owned by the object */
+} q4k_packed;
+
+/* The interleave the table in force prefers for this shape and call: the
+ * layout of its first usable candidate, 0 when that one reads GGUF rows
+ * (packing does not pay there). */
+unsigned q4k_pack_preferred(size_t n_rows, size_t n_cols, size_t n_vecs, unsigned n_threads);
+/* Bytes of the packed matrix; 0 for a bad shape or interleave (4 or 8) or
+ * a size that overflows. */
+size_t q4k_pack_bytes(size_t n_rows, size_t n_cols, unsigned interleave);
+/* Pack into caller memory of q4k_pack_bytes (any alignment). */
+int q4k_pack_into(const void *w, size_t n_rows, size_t n_cols, unsigned interleave, void *out);
+/* Allocate and pack. interleave 0: q4k_pack_preferred for one vector on
+ * one thread, or, where packing does not pay, the interleave of the
+ * bucket's first packed candidate (4 if none). */
+int q4k_pack(const void *w, size_t n_rows, size_t n_cols, unsigned interleave, q4k_packed **out);
+/* NULL is a no-op. */
+void q4k_packed_free(q4k_packed *p);
+
+/* As q4k_matmul_q8k_mt on packed weights: the same bits. */
+int q4k_matmul_q8k_packed_mt(q4k_pool *pool, const q4k_packed *w, const void *xq, size_t n_vecs, float *y);
+int q4k_matvec_q8k_packed(const q4k_packed *w, const void *xq, float *y);
+/* With one given variant, whose layout must be w's interleave. */
+int q4k_matmul_q8k_packed_mt_with(q4k_pool *pool, const q4k_variant *v, const q4k_packed *w, const void *xq,
+                                  size_t n_vecs, float *y);
+
 #ifdef __cplusplus
 }
 #endif

@@ -32,7 +32,7 @@ static const q4k_variant *scalar_of(q4k_op op)
 {
     for (size_t i = 0; i < q4k_variant_count_all(); i++) {
         const q4k_variant *v = q4k_variant_at_all(i);
-        if (v->op == op && !strcmp(v->isa, "scalar"))
+        if (v->op == op && !strcmp(v->isa, "scalar") && v->layout == 0)
             return v;
     }
     fail_msg("no scalar variant of op %s", q4k_op_name(op));
@@ -245,7 +245,17 @@ static void compare_shape(const q4k_variant *v, const uint8_t *w, const uint8_t 
     memcpy(xbuf + skew, xq, n_vecs * n_bpr * Q8K);
     assert_int_equal(q4k_matmul_q8k_with(ref, w, n_rows, n_bpr * 256, xq, n_vecs, want), Q4K_OK);
     float *y = (float *)(void *)(ybuf + skew);
-    assert_int_equal(q4k_matmul_q8k_with(v, wbuf + skew, n_rows, n_bpr * 256, xbuf + skew, n_vecs, y), Q4K_OK);
+    if (v->layout) { /* packed into a buffer just as misaligned */
+        const size_t bytes = q4k_pack_bytes(n_rows, n_bpr * 256, v->layout);
+        uint8_t *pbuf = malloc(bytes + 4);
+        assert_true(bytes && pbuf);
+        assert_int_equal(q4k_pack_into(wbuf + skew, n_rows, n_bpr * 256, v->layout, pbuf + skew), Q4K_OK);
+        const q4k_packed pk = {v->layout, n_rows, n_bpr * 256, bytes, pbuf + skew};
+        assert_int_equal(q4k_matmul_q8k_packed_mt_with(NULL, v, &pk, xbuf + skew, n_vecs, y), Q4K_OK);
+        free(pbuf);
+    } else {
+        assert_int_equal(q4k_matmul_q8k_with(v, wbuf + skew, n_rows, n_bpr * 256, xbuf + skew, n_vecs, y), Q4K_OK);
+    }
     memcpy(got, ybuf + skew, n_vecs * n_rows * sizeof(float));
     char what[160];
     snprintf(what, sizeof what, "%s, %zu rows x %zu blocks, %zu vectors, skew %u", v->name, n_rows, n_bpr, n_vecs,
@@ -363,6 +373,58 @@ static void test_threads_give_the_same_bits(void **state)
     free(xq);
 }
 
+/* Packed weights through the public entry points: the unpacked bits at
+ * every interleave, thread count and batch size, and the checks. */
+static void test_packed_weights(void **state)
+{
+    (void)state;
+    enum { ROWS = 203, BPR = 3, VECS = 5 }; /* 4 chunks, the last tile short for both interleaves */
+    uint8_t *w = random_weights(ROWS * BPR, 11);
+    uint8_t *xq = random_activations(VECS * BPR, 12);
+    float want[VECS * ROWS], got[VECS * ROWS];
+    assert_int_equal(q4k_matmul_q8k(w, ROWS, BPR * 256, xq, VECS, want), Q4K_OK);
+    static const unsigned interleaves[] = {0, 4, 8};
+    for (size_t k = 0; k < 3; k++) {
+        q4k_packed *pk = NULL;
+        assert_int_equal(q4k_pack(w, ROWS, BPR * 256, interleaves[k], &pk), Q4K_OK);
+        assert_true(pk->interleave == 4 || pk->interleave == 8);
+        assert_true(!interleaves[k] || pk->interleave == interleaves[k]);
+        assert_int_equal(pk->bytes, q4k_pack_bytes(ROWS, BPR * 256, pk->interleave));
+        assert_int_equal((uintptr_t)pk->data % 64, 0);
+        for (unsigned t = 1; t <= 3; t++) {
+            q4k_pool *pool;
+            assert_int_equal(q4k_pool_create(t, &pool), Q4K_OK);
+            for (size_t nv = 1; nv <= VECS; nv += 2) {
+                memset(got, 0, sizeof got);
+                assert_int_equal(q4k_matmul_q8k_packed_mt(pool, pk, xq, nv, got), Q4K_OK);
+                assert_same_floats(got, want, nv * ROWS, "packed");
+            }
+            q4k_pool_destroy(pool);
+        }
+        assert_int_equal(q4k_matvec_q8k_packed(pk, xq, got), Q4K_OK);
+        assert_same_floats(got, want, ROWS, "packed matvec");
+        /* a variant of another layout is refused */
+        assert_int_equal(q4k_matmul_q8k_packed_mt_with(NULL, scalar_of(Q4K_OP_MATVEC), pk, xq, 1, got), Q4K_EINVAL);
+        q4k_packed_free(pk);
+    }
+    unsigned pref = q4k_pack_preferred(ROWS, BPR * 256, 1, 1);
+    assert_true(pref == 0 || pref == 4 || pref == 8);
+    /* bad input */
+    q4k_packed *pk = (q4k_packed *)(uintptr_t)1;
+    assert_int_equal(q4k_pack(w, ROWS, 100, 4, &pk), Q4K_EINVAL);
+    assert_null(pk);
+    assert_int_equal(q4k_pack(w, ROWS, 256, 5, &pk), Q4K_EINVAL);
+    assert_int_equal(q4k_pack(NULL, ROWS, 256, 4, &pk), Q4K_EINVAL);
+    assert_int_equal(q4k_pack(w, ROWS, 256, 4, NULL), Q4K_EINVAL);
+    assert_int_equal(q4k_pack_bytes(SIZE_MAX / 4, 512, 8), 0);
+    assert_int_equal(q4k_pack_bytes(3, 256, 4), 4 * 148);
+    assert_int_equal(q4k_pack_into(w, 3, 256, 3, got), Q4K_EINVAL);
+    assert_int_equal(q4k_matmul_q8k_packed_mt(NULL, NULL, xq, 1, got), Q4K_EINVAL);
+    q4k_packed_free(NULL);
+    free(w);
+    free(xq);
+}
+
 static void test_float_convenience(void **state)
 {
     (void)state;
@@ -414,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_every_variant_bit_identical),
         cmocka_unit_test(test_extremes_and_specials),
         cmocka_unit_test(test_threads_give_the_same_bits),
+        cmocka_unit_test(test_packed_weights),
         cmocka_unit_test(test_float_convenience),
         cmocka_unit_test(test_bad_arguments),
     };

@@ -394,15 +394,15 @@ static void test_install_checks_tables(void **state)
     (void)state;
     const q4k_dispatch_table *before = q4k_dispatch_current();
     char err[256];
-    q4k_dispatch_bucket bad_op[] = {{(q4k_op)99, 4, {"q4k_dequant__scalar"}}};
+    q4k_dispatch_bucket bad_op[] = {{(q4k_op)99, 4, {"q4k_dequant__scalar"}, 1, 1}};
     q4k_dispatch_table t = {"test", "", "", "", 1, bad_op};
     assert_int_equal(q4k_dispatch_install(&t, err, sizeof err), Q4K_EINVAL);
-    q4k_dispatch_bucket descending[] = {{Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalar"}},
-                                        {Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalar"}}};
+    q4k_dispatch_bucket descending[] = {{Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalar"}, 1, 1},
+                                        {Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalar"}, 1, 1}};
     t = (q4k_dispatch_table){"test", "", "", "", 2, descending};
     assert_int_equal(q4k_dispatch_install(&t, err, sizeof err), Q4K_EINVAL);
     assert_non_null(strstr(err, "ascend"));
-    q4k_dispatch_bucket typo[] = {{Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalr"}}};
+    q4k_dispatch_bucket typo[] = {{Q4K_OP_DEQUANT, 8, {"q4k_dequant__scalr"}, 1, 1}};
     t = (q4k_dispatch_table){"test", "", "", "", 1, typo};
     assert_int_equal(q4k_dispatch_install(&t, err, sizeof err), Q4K_ENOTFOUND);
     assert_int_equal(q4k_dispatch_install(NULL, err, sizeof err), Q4K_EINVAL);

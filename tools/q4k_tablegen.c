@@ -138,7 +138,7 @@ int main(int argc, char **argv)
             fputs(c ? ", " : "", f);
             put_string(f, b->candidates[c]);
         }
-        fprintf(f, "}},\n");
+        fprintf(f, "}, %uu, %uu},\n", b->vecs ? b->vecs : 1, b->threads ? b->threads : 1);
     }
     fprintf(f, "};\n\nconst q4k_dispatch_table q4k_dispatch_builtin = {\n    .source = ");
     put_string(f, t.table.source);

@@ -4,13 +4,17 @@
 -- include/q4k_matvec.h. Kernels: templates/matvec/<isa>.c.in.
 --
 -- A variant's name is its documentation:
---   q4k_matvec__<isa>_r<rows>_c<vecs>_p<prefetch>
+--   q4k_matvec__<isa>_r<rows>_c<vecs>_p<prefetch>[_packed]
 --   isa       scalar (the reference) | avx2 (vpmaddubsw) | avxvnni and
 --             avx512vnni (vpdpbusd) | neon | neondot (sdot) | neoni8mm (smmla)
 --   r         weight rows per iteration: each activation load serves r rows
 --   c         activation vectors per iteration: each weight unpack serves c
 --             vectors (prompt batches); any n_vecs works, c only sets the tile
 --   p         prefetch distance in blocks (0 = none)
+--   _packed   reads weights packed by q4k_pack with rows interleaved by r
+--             (include/q4k_format.h: one load stream, scales as bytes);
+--             without it, rows as GGUF stores them. The tuner measures both
+--             and the report says whether packing pays.
 -- Every kernel handles any n_rows and n_vecs (tails), any alignment.
 local isas = require("isas")
 
@@ -29,35 +33,47 @@ function M.list_macro(isa)
 end
 
 function M.registry_fields(v)
-  return string.format(".matvec = %s, .method = \"%s\", .unroll = %d, .vecs = %d, .prefetch = %d",
-    v.name, v.method, v.rows, v.vecs, v.prefetch)
+  return string.format(".matvec = %s, .method = \"%s\", .unroll = %d, .vecs = %d, .prefetch = %d, .layout = %d",
+    v.name, v.method, v.rows, v.vecs, v.prefetch, v.layout)
 end
 
 function M.variant_name(v)
-  if v.isa == "scalar" then return "q4k_matvec__scalar" end
-  return string.format("q4k_matvec__%s_r%d_c%d_p%d", v.isa, v.rows, v.vecs, v.prefetch)
+  if v.isa == "scalar" then
+    return v.layout > 0 and string.format("q4k_matvec__scalar_r%d_packed", v.layout) or "q4k_matvec__scalar"
+  end
+  return string.format("q4k_matvec__%s_r%d_c%d_p%d%s", v.isa, v.rows, v.vecs, v.prefetch,
+    v.layout > 0 and "_packed" or "")
 end
 
 -- Tie-break rank: more rows, vectors or prefetching must earn their place.
+-- Packing costs the caller a copy of the weights at load time: +2.
 function M.complexity(v)
-  return isas.family[v.isa].complexity + (v.rows - 1) + (v.vecs - 1) + (v.prefetch > 0 and 2 or 0)
+  return isas.family[v.isa].complexity + (v.rows - 1) + (v.vecs - 1) + (v.prefetch > 0 and 2 or 0) +
+    (v.layout > 0 and 2 or 0)
 end
 
 local list = {}
 local function add(v)
+  v.layout = v.layout or 0
   v.name = M.variant_name(v)
   v.complexity = M.complexity(v)
   list[#list + 1] = v
 end
 
 add { isa = "scalar", method = "ref", rows = 1, vecs = 1, prefetch = 0 }
+-- the references of the packed layouts (every build has them, so a packed
+-- matrix always has a kernel)
+for _, r in ipairs { 4, 8 } do
+  add { isa = "scalar", method = "ref", rows = r, vecs = 1, prefetch = 0, layout = r }
+end
 
 -- The grids: one line per ISA family (the method names how the integer dot
--- product is taken).
+-- product is taken); packed = the row counts that also get a kernel on
+-- packed weights (interleave = rows).
 local grids = {
   { isa = "avx2", method = "maddubs", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
   { isa = "avxvnni", method = "vnni", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
-  { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1, 4 }, prefetches = { 0 }, packed = { 8 } },
   { isa = "neon", method = "mull", rows = { 1, 4 }, vecs = { 1 }, prefetches = { 0 } },
   { isa = "neondot", method = "sdot", rows = { 1, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
   { isa = "neoni8mm", method = "smmla", rows = { 2, 4 }, vecs = { 4 }, prefetches = { 0 } },
@@ -67,6 +83,11 @@ for _, g in ipairs(grids) do
     for _, c in ipairs(g.vecs) do
       for _, p in ipairs(g.prefetches) do
         add { isa = g.isa, method = g.method, rows = r, vecs = c, prefetch = p }
+        for _, pr in ipairs(g.packed or {}) do
+          if pr == r then
+            add { isa = g.isa, method = g.method, rows = r, vecs = c, prefetch = p, layout = r }
+          end
+        end
       end
     end
   end
@@ -84,7 +105,7 @@ local function exists(name)
 end
 local candidates = {}
 for _, name in ipairs {
-  "q4k_matvec__avx512vnni_r8_c1_p0", "q4k_matvec__avxvnni_r4_c1_p0", "q4k_matvec__avx2_r4_c1_p0",
+  "q4k_matvec__avx512vnni_r8_c1_p0", "q4k_matvec__avx512vnni_r8_c1_p0_packed", "q4k_matvec__avxvnni_r4_c1_p0", "q4k_matvec__avx2_r4_c1_p0",
   -- i8mm: smmla tiles for batches, the same sdot tiles as neondot for one vector
   "q4k_matvec__neoni8mm_r4_c4_p0", "q4k_matvec__neondot_r4_c1_p0", "q4k_matvec__neon_r4_c1_p0",
   "q4k_matvec__scalar",

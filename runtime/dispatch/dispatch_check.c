@@ -25,6 +25,12 @@ static const q4k_catalog_entry *catalog_find(const char *name)
     return NULL;
 }
 
+static int same_series(const q4k_dispatch_bucket *a, const q4k_dispatch_bucket *b)
+{
+    return (a->vecs ? a->vecs : 1) == (b->vecs ? b->vecs : 1) &&
+           (a->threads ? a->threads : 1) == (b->threads ? b->threads : 1);
+}
+
 int dispatch_check(const q4k_dispatch_table *t, int need_usable, char *err, size_t errlen)
 {
     if (!t || !t->buckets || t->n_buckets == 0)
@@ -37,7 +43,7 @@ int dispatch_check(const q4k_dispatch_table *t, int need_usable, char *err, size
         if (b->max_size == 0)
             return fail(err, errlen, Q4K_EINVAL, "bucket %s %zu: the size must be positive", op, b->max_size);
         for (size_t k = i; k-- > 0;)
-            if (t->buckets[k].op == b->op) {
+            if (t->buckets[k].op == b->op && same_series(&t->buckets[k], b)) {
                 if (t->buckets[k].max_size >= b->max_size)
                     return fail(err, errlen, Q4K_EINVAL, "bucket %s %zu: sizes must ascend (after %zu)", op,
                                 b->max_size, t->buckets[k].max_size);

@@ -14,10 +14,23 @@
 #include "dispatch_check.h"
 #include "dispatch_state.h"
 
+/* Layouts whose choice is cached per bucket: GGUF rows (0) and the
+ * interleaves q4k_pack makes; another layout is resolved per call. */
+enum { LAYOUT_SLOTS = 4 };
+static const unsigned slot_layout[LAYOUT_SLOTS] = {0, 4, 8, 16};
+
+static int layout_slot(unsigned layout)
+{
+    for (int s = 0; s < LAYOUT_SLOTS; s++)
+        if (slot_layout[s] == layout)
+            return s;
+    return -1;
+}
+
 typedef struct resolved {
     q4k_dispatch_table table;     /* deep copy, for q4k_dispatch_current */
     q4k_dispatch_bucket *buckets;
-    const q4k_variant **chosen;   /* per bucket */
+    const q4k_variant *(*chosen)[LAYOUT_SLOTS]; /* per bucket and layout slot */
     struct resolved *older;       /* chain of replaced tables, never freed */
 } resolved;
 
@@ -66,12 +79,15 @@ static resolved *resolve(const q4k_dispatch_table *t)
     for (size_t i = 0; i < t->n_buckets; i++) {
         r->buckets[i].op = t->buckets[i].op;
         r->buckets[i].max_size = t->buckets[i].max_size;
+        r->buckets[i].vecs = t->buckets[i].vecs;
+        r->buckets[i].threads = t->buckets[i].threads;
         for (int c = 0; c < Q4K_DISPATCH_MAX_CANDIDATES && t->buckets[i].candidates[c]; c++)
             if (!(r->buckets[i].candidates[c] = strdup(t->buckets[i].candidates[c]))) {
                 free_resolved(r);
                 return NULL;
             }
-        r->chosen[i] = q4k_dispatch_rule_candidate(&r->buckets[i]);
+        for (int sl = 0; sl < LAYOUT_SLOTS; sl++)
+            r->chosen[i][sl] = q4k_dispatch_rule_candidate_layout(&r->buckets[i], slot_layout[sl]);
     }
     return r;
 }
@@ -103,7 +119,7 @@ void dispatch_state_install_builtin(void)
      * another CPU): say so and fall back to the scalar baseline. */
     fprintf(stderr, "q4k: the compiled-in dispatch table cannot be used here: %s; "
                     "falling back to the scalar baselines\n", err);
-    static const q4k_dispatch_bucket scalar_only[] = {{Q4K_OP_DEQUANT, 1, {"q4k_dequant__scalar"}}};
+    static const q4k_dispatch_bucket scalar_only[] = {{Q4K_OP_DEQUANT, 1, {"q4k_dequant__scalar"}, 1, 1}};
     static const q4k_dispatch_table fallback = {"scalar fallback", "", "", "", 1, scalar_only};
     dispatch_state_install(&fallback, NULL, 0);
 }
@@ -114,9 +130,12 @@ const q4k_dispatch_table *dispatch_state_table(void)
     return r ? &r->table : NULL;
 }
 
-const q4k_variant *dispatch_state_pick(q4k_op op, size_t size)
+const q4k_variant *dispatch_state_pick(q4k_op op, size_t size, unsigned vecs, unsigned threads, unsigned layout)
 {
     const resolved *r = atomic_load_explicit(&in_force, memory_order_acquire);
-    long i = r ? q4k_dispatch_rule_bucket(&r->table, op, size) : -1;
-    return i < 0 ? NULL : r->chosen[i];
+    long i = r ? q4k_dispatch_rule_bucket_for(&r->table, op, size, vecs, threads) : -1;
+    if (i < 0)
+        return NULL;
+    const int sl = layout_slot(layout);
+    return sl >= 0 ? r->chosen[i][sl] : q4k_dispatch_rule_candidate_layout(&r->buckets[i], layout);
 }

@@ -16,8 +16,8 @@ int dispatch_state_install(const q4k_dispatch_table *t, char *err, size_t errlen
 void dispatch_state_install_builtin(void);
 /* The table in force; NULL before the first install. */
 const q4k_dispatch_table *dispatch_state_table(void);
-/* The resolved variant for (op, size) in the table in force; NULL when the
- * table has no bucket for op. */
-const q4k_variant *dispatch_state_pick(q4k_op op, size_t size);
+/* The resolved variant for the call in the table in force; NULL when the
+ * table has no bucket for op or its bucket no candidate of that layout. */
+const q4k_variant *dispatch_state_pick(q4k_op op, size_t size, unsigned vecs, unsigned threads, unsigned layout);
 
 #endif

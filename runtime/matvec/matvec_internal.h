@@ -12,13 +12,19 @@ typedef struct matvec_job {
     q4k_matvec_fn fn;
     const unsigned char *w;
     size_t n_rows, n_bpr;
+    size_t block_bytes; /* weight bytes per row and block: 144 (GGUF rows), 148 (packed) */
     const void *xq;
     size_t n_vecs;
     float *y;
 } matvec_job;
 
-/* Rows [r0, r1) of the job (r0 a multiple of Q4K_MATVEC_CHUNK_ROWS). */
+/* Rows [r0, r1) of the job (r0 a multiple of Q4K_MATVEC_CHUNK_ROWS, so of
+ * every packed interleave: a packed tile starts at r0 * n_bpr * 148). */
 void matvec_job_rows(const matvec_job *job, size_t r0, size_t r1);
+
+/* Run the job on the pool's threads in fixed chunks of rows (pool NULL or
+ * one chunk: on the calling thread). pool.c. */
+int matvec_run(q4k_pool *pool, const matvec_job *job);
 
 /* Q4K_OK, or the status for bad arguments; *n_bpr gets n_cols/256. */
 int matvec_check(const void *w, size_t n_rows, size_t n_cols, const void *xq, size_t n_vecs, const float *y,

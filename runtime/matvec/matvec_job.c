@@ -24,6 +24,6 @@ int matvec_check(const void *w, size_t n_rows, size_t n_cols, const void *xq, si
 
 void matvec_job_rows(const matvec_job *job, size_t r0, size_t r1)
 {
-    job->fn(job->w + r0 * job->n_bpr * Q4K_BLOCK_BYTES, r1 - r0, job->n_bpr, job->xq, job->n_vecs, job->y + r0,
+    job->fn(job->w + r0 * job->n_bpr * job->block_bytes, r1 - r0, job->n_bpr, job->xq, job->n_vecs, job->y + r0,
             job->n_rows);
 }

@@ -121,25 +121,15 @@ unsigned q4k_pool_threads(const q4k_pool *p)
     return p ? p->n_threads : 1;
 }
 
-int q4k_matmul_q8k_mt_with(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows, size_t n_cols,
-                           const void *xq, size_t n_vecs, float *y)
+int matvec_run(q4k_pool *pool, const matvec_job *job)
 {
-    if (!v || v->op != Q4K_OP_MATVEC || !v->matvec)
-        return Q4K_EINVAL;
-    if (!q4k_variant_usable(v))
-        return Q4K_EUNSUPPORTED;
-    size_t n_bpr;
-    int st = matvec_check(w, n_rows, n_cols, xq, n_vecs, y, &n_bpr);
-    if (st != Q4K_OK || !n_rows || !n_bpr || !n_vecs)
-        return st;
-    matvec_job job = {v->matvec, w, n_rows, n_bpr, xq, n_vecs, y};
-    size_t n_chunks = (n_rows + Q4K_MATVEC_CHUNK_ROWS - 1) / Q4K_MATVEC_CHUNK_ROWS;
+    size_t n_chunks = (job->n_rows + Q4K_MATVEC_CHUNK_ROWS - 1) / Q4K_MATVEC_CHUNK_ROWS;
     if (!pool || pool->n_started == 0 || n_chunks == 1) {
-        matvec_job_rows(&job, 0, n_rows);
+        matvec_job_rows(job, 0, job->n_rows);
         return Q4K_OK;
     }
     pthread_mutex_lock(&pool->lock);
-    pool->job = job;
+    pool->job = *job;
     pool->n_chunks = n_chunks;
     atomic_store_explicit(&pool->next_chunk, 0, memory_order_relaxed);
     pool->busy = pool->n_started;
@@ -152,4 +142,19 @@ int q4k_matmul_q8k_mt_with(q4k_pool *pool, const q4k_variant *v, const void *w, 
         pthread_cond_wait(&pool->done, &pool->lock);
     pthread_mutex_unlock(&pool->lock);
     return Q4K_OK;
+}
+
+int q4k_matmul_q8k_mt_with(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows, size_t n_cols,
+                           const void *xq, size_t n_vecs, float *y)
+{
+    if (!v || v->op != Q4K_OP_MATVEC || !v->matvec || v->layout != 0)
+        return Q4K_EINVAL;
+    if (!q4k_variant_usable(v))
+        return Q4K_EUNSUPPORTED;
+    size_t n_bpr;
+    int st = matvec_check(w, n_rows, n_cols, xq, n_vecs, y, &n_bpr);
+    if (st != Q4K_OK || !n_rows || !n_bpr || !n_vecs)
+        return st;
+    const matvec_job job = {v->matvec, w, n_rows, n_bpr, Q4K_BLOCK_BYTES, xq, n_vecs, y};
+    return matvec_run(pool, &job);
 }

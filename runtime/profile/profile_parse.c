@@ -123,14 +123,32 @@ static int parse_bucket(struct parser *ps, char *value)
     tok = strtok_r(NULL, " \t", &save);
     if (!tok || parse_count(tok, &b->max_size) != 0 || b->max_size == 0)
         return fail(ps, Q4K_EFORMAT, "bucket %s needs a size (a positive count), then variant names", q4k_op_name(b->op));
+    b->vecs = b->threads = 1;
+    /* the series, optional: vecs=N threads=N, in this order */
+    tok = strtok_r(NULL, " \t", &save);
+    static const char *const series_key[2] = {"vecs=", "threads="};
+    for (int k = 0; k < 2 && tok; k++) {
+        const size_t kl = strlen(series_key[k]);
+        if (strncmp(tok, series_key[k], kl))
+            continue;
+        size_t n;
+        if (parse_count(tok + kl, &n) != 0 || n == 0 || n > 4096)
+            return fail(ps, Q4K_EFORMAT, "bucket %s %zu: '%.32s' needs a count from 1 to 4096", q4k_op_name(b->op),
+                        b->max_size, tok);
+        if (k == 0)
+            b->vecs = (unsigned)n;
+        else
+            b->threads = (unsigned)n;
+        tok = strtok_r(NULL, " \t", &save);
+    }
     for (size_t k = p->n_buckets; k-- > 0;)
-        if (p->buckets[k].op == b->op) {
+        if (p->buckets[k].op == b->op && p->buckets[k].vecs == b->vecs && p->buckets[k].threads == b->threads) {
             if (b->max_size <= p->buckets[k].max_size)
                 return fail(ps, Q4K_EFORMAT, "bucket %s sizes must ascend (%zu after %zu)", q4k_op_name(b->op),
                             b->max_size, p->buckets[k].max_size);
             break;
         }
-    while ((tok = strtok_r(NULL, " \t", &save)) != NULL) {
+    for (; tok; tok = strtok_r(NULL, " \t", &save)) {
         if (b->n_candidates == Q4K_DISPATCH_MAX_CANDIDATES)
             return fail(ps, Q4K_EFORMAT, "bucket %zu: more than %d variants", b->max_size,
                         Q4K_DISPATCH_MAX_CANDIDATES);

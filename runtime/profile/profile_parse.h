@@ -28,7 +28,13 @@
  *   bucket dequant 65536 NAME ...      size; the op's last one also every larger
  *                                      size. Up to Q4K_DISPATCH_MAX_CANDIDATES
  *                                      names, the first usable one wins (the rule:
- *                                      q4k_dispatch.h); sizes strictly ascend per op.
+ *                                      q4k_dispatch.h); sizes strictly ascend per op
+ *                                      and series.
+ *   bucket matvec 4096 vecs=4 threads=2 NAME ...
+ *                                      a series (optional, in this order, each
+ *                                      1..4096, default 1): calls with at least
+ *                                      that many vectors / threads (the rule:
+ *                                      q4k_dispatch.h).
  *   end                                required: detects truncated files
  *
  * Version 1 (no operation in bucket lines, a simd_threshold key) is refused
@@ -47,12 +53,13 @@
 
 #define Q4K_PROFILE_VERSION 2
 #define Q4K_PROFILE_MAX_BYTES 65536
-#define Q4K_PROFILE_MAX_BUCKETS 64
+#define Q4K_PROFILE_MAX_BUCKETS 128
 #define Q4K_PROFILE_NAME_MAX 96
 
 typedef struct q4k_profile_bucket {
     q4k_op op;
     size_t max_size;
+    unsigned vecs, threads; /* the series (1, 1 unless the line says) */
     unsigned line;         /* where it was written, for messages */
     unsigned n_candidates;
     char candidates[Q4K_DISPATCH_MAX_CANDIDATES][Q4K_PROFILE_NAME_MAX];

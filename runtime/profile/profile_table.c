@@ -19,6 +19,8 @@ int profile_table_from(const q4k_profile *p, const char *origin, int need_usable
         for (size_t i = 0; i < p->n_buckets; i++) {
             out->buckets[i].op = p->buckets[i].op;
             out->buckets[i].max_size = p->buckets[i].max_size;
+            out->buckets[i].vecs = p->buckets[i].vecs;
+            out->buckets[i].threads = p->buckets[i].threads;
             for (unsigned c = 0; c < p->buckets[i].n_candidates; c++)
                 out->buckets[i].candidates[c] = p->buckets[i].candidates[c];
         }

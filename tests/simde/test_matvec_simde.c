@@ -59,8 +59,19 @@ static const struct {
 static struct {
     const char *name;
     mv_fn fn;
+    unsigned layout; /* 0, or the packed interleave */
 } matvec_kernels[Q4K_VARIANT_COUNT_MAX + sizeof simde_kernels / sizeof simde_kernels[0]];
 static size_t n_matvec_kernels, n_simde_kernels;
+
+/* A packed variant's interleave from its name (..._r8_..._packed), else 0. */
+static unsigned layout_of(const char *name)
+{
+    const char *r = strstr(name, "_r");
+    unsigned R = 0;
+    if (!strstr(name, "_packed") || !r || sscanf(r, "_r%u", &R) != 1)
+        return 0;
+    return R;
+}
 
 static int collect_kernels(void **state)
 {
@@ -68,6 +79,7 @@ static int collect_kernels(void **state)
     for (size_t i = 0; i < sizeof simde_kernels / sizeof simde_kernels[0]; i++, n_matvec_kernels++) {
         matvec_kernels[n_matvec_kernels].name = simde_kernels[i].name;
         matvec_kernels[n_matvec_kernels].fn = simde_kernels[i].fn;
+        matvec_kernels[n_matvec_kernels].layout = layout_of(simde_kernels[i].name);
     }
     n_simde_kernels = n_matvec_kernels;
     for (size_t i = 0; i < q4k_variant_count(); i++) {
@@ -75,6 +87,7 @@ static int collect_kernels(void **state)
         if (v->op != Q4K_OP_MATVEC || !strcmp(v->isa, "scalar"))
             continue;
         matvec_kernels[n_matvec_kernels].name = v->name;
+        matvec_kernels[n_matvec_kernels].layout = v->layout;
         matvec_kernels[n_matvec_kernels++].fn = v->matvec;
     }
     return 0;
@@ -113,8 +126,8 @@ static void fill_activations(uint8_t *a, size_t n_blocks)
 
 /* One kernel on one shape against the scalar reference; pointers offset by
  * skew bytes. */
-static void compare(const char *name, mv_fn fn, const uint8_t *w, const uint8_t *xq, size_t n_rows, size_t n_bpr,
-                    size_t n_vecs, unsigned skew)
+static void compare(const char *name, mv_fn fn, unsigned layout, const uint8_t *w, const uint8_t *xq, size_t n_rows,
+                    size_t n_bpr, size_t n_vecs, unsigned skew)
 {
     uint8_t *wb = malloc(n_rows * n_bpr * Q4K_BLOCK_BYTES + 4), *xb = malloc(n_vecs * n_bpr * Q8K + 4);
     uint8_t *yb = malloc(n_vecs * n_rows * sizeof(float) + 4);
@@ -124,7 +137,16 @@ static void compare(const char *name, mv_fn fn, const uint8_t *w, const uint8_t 
     memcpy(xb + skew, xq, n_vecs * n_bpr * Q8K);
     q4k_matvec__scalar(w, n_rows, n_bpr, xq, n_vecs, want, n_rows);
     memset(yb, 0x7f, n_vecs * n_rows * sizeof(float) + 4);
-    fn(wb + skew, n_rows, n_bpr, xb + skew, n_vecs, (float *)(void *)(yb + skew), n_rows);
+    if (layout) { /* the same weights packed, just as misaligned */
+        const size_t bytes = q4k_pack_bytes(n_rows, n_bpr * 256, layout);
+        uint8_t *pb = malloc(bytes + 4);
+        assert_true(bytes && pb);
+        assert_int_equal(q4k_pack_into(w, n_rows, n_bpr * 256, layout, pb + skew), 0);
+        fn(pb + skew, n_rows, n_bpr, xb + skew, n_vecs, (float *)(void *)(yb + skew), n_rows);
+        free(pb);
+    } else {
+        fn(wb + skew, n_rows, n_bpr, xb + skew, n_vecs, (float *)(void *)(yb + skew), n_rows);
+    }
     memcpy(got, yb + skew, n_vecs * n_rows * sizeof(float));
     long bad = tu_first_mismatch(got, want, n_vecs * n_rows);
     if (bad >= 0)
@@ -152,10 +174,10 @@ static void matvec_kernels_are_bit_exact(void **state)
         size_t shapes = 0;
         for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
             for (size_t b = 1; b <= MAXB; b++, shapes++)
-                compare(matvec_kernels[k].name, matvec_kernels[k].fn, w, xq, rows[r], b, 1 + (r + b) % MAXV,
+                compare(matvec_kernels[k].name, matvec_kernels[k].fn, matvec_kernels[k].layout, w, xq, rows[r], b, 1 + (r + b) % MAXV,
                         (unsigned)((r + b) % 4));
         for (size_t v = 1; v <= MAXV; v++, shapes++)
-            compare(matvec_kernels[k].name, matvec_kernels[k].fn, w, xq, 13, 2, v, (unsigned)(v % 4));
+            compare(matvec_kernels[k].name, matvec_kernels[k].fn, matvec_kernels[k].layout, w, xq, 13, 2, v, (unsigned)(v % 4));
         print_message("%-44s %zu shapes bit-exact\n", matvec_kernels[k].name, shapes);
     }
     free(w);
@@ -206,7 +228,7 @@ static void matvec_kernels_extremes_and_specials(void **state)
     memcpy(xq + (3 * BPR + 1) * Q8K, &d8s[3], 4);
     for (size_t k = 0; k < n_matvec_kernels; k++)
         for (size_t v = 1; v <= VECS; v++)
-            compare(matvec_kernels[k].name, matvec_kernels[k].fn, w, xq, ROWS, BPR, v, (unsigned)v % 4);
+            compare(matvec_kernels[k].name, matvec_kernels[k].fn, matvec_kernels[k].layout, w, xq, ROWS, BPR, v, (unsigned)v % 4);
     free(w);
     free(xq);
 }

@@ -185,7 +185,12 @@ int cmd_bench(int argc, char **argv)
         op_workload w = {.in = in, .out = out, .n = n, .slots = 1, .aux = aux, .vecs = (unsigned)vecs, .pool = pool};
         for (size_t k = 0; k < n_variants; k++) {
             const q4k_variant *v = variants[k];
-            const q4k_variant *run = v ? v : q4k_dispatch_select(plan->op, n);
+            const q4k_variant *run =
+                v ? v : q4k_dispatch_select_for(plan->op, n, (unsigned)vecs, q4k_pool_threads(pool), 0);
+            if (v && op_plan_prepare(plan, v, &w) != Q4K_OK) {
+                fprintf(stderr, "q4k bench: cannot prepare the input of %s (out of memory)\n", v->name);
+                continue;
+            }
             /* calibrate: iterations so one sample lasts min_ms */
             uint64_t iters = 1;
             for (;;) {
@@ -225,6 +230,7 @@ int cmd_bench(int argc, char **argv)
             }
             fflush(stdout);
         }
+        op_plan_release(plan, &w);
     }
     q4k_pool_destroy(pool);
     free(in), free(out), free(aux), free(samples);

@@ -137,8 +137,16 @@ static int matvec_files(const matvec_opts *o, const void *w, size_t n_rows, size
         fprintf(stderr, "%s: cannot start %lu threads: %s\n", o->cmd, o->threads, q4k_strerror(rc));
         goto done;
     }
-    rc = v ? q4k_matmul_q8k_mt_with(pool, v, w, n_rows, n_cols, xq, vecs, y)
-           : q4k_matmul_q8k_mt(pool, w, n_rows, n_cols, xq, vecs, y);
+    if (v && v->layout) { /* a kernel on packed weights: pack them first (q4k_pack) */
+        q4k_packed *pk = NULL;
+        rc = q4k_pack(w, n_rows, n_cols, v->layout, &pk);
+        if (rc == Q4K_OK)
+            rc = q4k_matmul_q8k_packed_mt_with(pool, v, pk, xq, vecs, y);
+        q4k_packed_free(pk);
+    } else {
+        rc = v ? q4k_matmul_q8k_mt_with(pool, v, w, n_rows, n_cols, xq, vecs, y)
+               : q4k_matmul_q8k_mt(pool, w, n_rows, n_cols, xq, vecs, y);
+    }
     if (rc != Q4K_OK) {
         fprintf(stderr, "%s: %s\n", o->cmd, q4k_strerror(rc));
         status = rc == Q4K_EINVAL || rc == Q4K_EOVERFLOW ? 2 : 1;
@@ -148,7 +156,8 @@ static int matvec_files(const matvec_opts *o, const void *w, size_t n_rows, size
         fprintf(stderr, "%s: %s\n", o->cmd, err);
         goto done;
     }
-    const q4k_variant *ran = v ? v : q4k_dispatch_select(Q4K_OP_MATVEC, n_rows * bpr);
+    const q4k_variant *ran =
+        v ? v : q4k_dispatch_select_for(Q4K_OP_MATVEC, n_rows * bpr, (unsigned)vecs, q4k_pool_threads(pool), 0);
     fprintf(stderr, "%s: %zu rows x %zu columns, %zu vector%s -> %zu floats, variant %s, %lu thread%s\n", o->cmd,
             n_rows, n_cols, vecs, vecs == 1 ? "" : "s", vecs * n_rows, ran->name, o->threads,
             o->threads == 1 ? "" : "s");
@@ -182,7 +191,7 @@ static void usage(FILE *f)
             "  --vecs N     activation vectors in X (default 1)\n"
             "  --threads N  threads sharing the rows, 1..%d (default 1)\n"
             "  --variant NAME  a matvec variant (q4k list --op matvec) instead of the dispatch\n"
-            "               table's choice\n"
+            "               table's choice (a _packed one: the weights are packed first, q4k_pack)\n"
             "Exit status: 0 done, 1 failure (memory, writing Y), 2 usage or input error.\n",
             MAX_THREADS);
 }

@@ -95,15 +95,57 @@ static void matvec_fill_aux(uint8_t *aux, size_t bytes, uint64_t seed)
     free(x);
 }
 
+/* The weights of every slot packed for v's layout (once per layout, size
+ * and slot count), so that packed variants read what q4k_pack makes. */
+static int matvec_prepare(const q4k_variant *v, op_workload *w)
+{
+    if (!v->layout || (w->packed && w->packed_layout == v->layout && w->packed_n == w->n &&
+                       w->packed_slots == w->slots))
+        return Q4K_OK;
+    const size_t rows = w->n / OP_PLAN_MATVEC_BPR, step = q4k_pack_bytes(rows, OP_PLAN_MATVEC_COLS, v->layout);
+    if (!step)
+        return Q4K_EINVAL;
+    free(w->packed);
+    w->packed = NULL;
+    w->packed_layout = 0;
+    if (posix_memalign((void **)&w->packed, 64, step * w->slots))
+        return w->packed = NULL, Q4K_ENOMEM;
+    for (size_t s = 0; s < w->slots; s++) {
+        int st = q4k_pack_into(w->in + s * rows * MATVEC_ROW_BYTES, rows, OP_PLAN_MATVEC_COLS, v->layout,
+                               w->packed + s * step);
+        if (st != Q4K_OK)
+            return st;
+    }
+    w->packed_step = step;
+    w->packed_layout = v->layout;
+    w->packed_n = w->n;
+    w->packed_slots = w->slots;
+    return Q4K_OK;
+}
+
+static void matvec_release(op_workload *w)
+{
+    free(w->packed);
+    w->packed = NULL;
+    w->packed_layout = 0;
+}
+
 static void matvec_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
 {
     const size_t rows = w->n / OP_PLAN_MATVEC_BPR, vecs = w->vecs ? w->vecs : 1;
-    const size_t in_step = rows * MATVEC_ROW_BYTES, out_step = rows * vecs * sizeof(float);
+    const uint8_t *const in = v->layout ? w->packed : w->in;
+    const size_t in_step = v->layout ? w->packed_step : rows * MATVEC_ROW_BYTES;
+    const size_t out_step = rows * vecs * sizeof(float);
     size_t slot = w->slot;
     if (w->pool) { /* the rows shared by the pool's threads, through the library */
         for (unsigned long long i = 0; i < iters; i++) {
-            q4k_matmul_q8k_mt_with(w->pool, v, w->in + slot * in_step, rows, OP_PLAN_MATVEC_COLS, w->aux, vecs,
-                                   (float *)(void *)(w->out + slot * out_step));
+            float *y = (float *)(void *)(w->out + slot * out_step);
+            if (v->layout) {
+                const q4k_packed pk = {v->layout, rows, OP_PLAN_MATVEC_COLS, in_step, (void *)(in + slot * in_step)};
+                q4k_matmul_q8k_packed_mt_with(w->pool, v, &pk, w->aux, vecs, y);
+            } else {
+                q4k_matmul_q8k_mt_with(w->pool, v, in + slot * in_step, rows, OP_PLAN_MATVEC_COLS, w->aux, vecs, y);
+            }
             if (++slot == w->slots)
                 slot = 0;
         }
@@ -114,11 +156,11 @@ static void matvec_run(const q4k_variant *v, op_workload *w, unsigned long long 
     if (w->slots == 1) {
         float *y = (float *)(void *)w->out;
         for (unsigned long long i = 0; i < iters; i++)
-            fn(w->in, rows, OP_PLAN_MATVEC_BPR, w->aux, vecs, y, rows);
+            fn(in, rows, OP_PLAN_MATVEC_BPR, w->aux, vecs, y, rows);
         return;
     }
     for (unsigned long long i = 0; i < iters; i++) {
-        fn(w->in + slot * in_step, rows, OP_PLAN_MATVEC_BPR, w->aux, vecs, (float *)(void *)(w->out + slot * out_step),
+        fn(in + slot * in_step, rows, OP_PLAN_MATVEC_BPR, w->aux, vecs, (float *)(void *)(w->out + slot * out_step),
            rows);
         if (++slot == w->slots)
             slot = 0;
@@ -263,6 +305,8 @@ static const op_plan plans[] = {
         .fill_aux = matvec_fill_aux,
         .run = matvec_run,
         .run_dispatched = matvec_dispatched,
+        .prepare = matvec_prepare,
+        .release = matvec_release,
         .describe_size = matvec_describe,
         .series_vecs = matvec_series_vecs,
         .n_series_vecs = COUNT(matvec_series_vecs),
@@ -350,6 +394,17 @@ const op_plan *op_plan_parse(const char *name, char *err, size_t errlen)
     if (!p)
         snprintf(err, errlen, "unknown operation '%s' (there is: %s)", name ? name : "", op_plan_names());
     return p;
+}
+
+int op_plan_prepare(const op_plan *p, const q4k_variant *v, op_workload *w)
+{
+    return p->prepare && v ? p->prepare(v, w) : Q4K_OK;
+}
+
+void op_plan_release(const op_plan *p, op_workload *w)
+{
+    if (p->release)
+        p->release(w);
 }
 
 const char *op_plan_short_name(const char *variant)

@@ -49,6 +49,12 @@ typedef struct op_workload {
                          OP_PLAN_MAX_VECS); the output holds vecs rows of results */
     q4k_pool *pool;   /* matvec: the threads that share the rows (NULL: the calling
                          thread alone, the kernel called directly) */
+    /* matvec: the input of every slot packed for a variant of a packed
+     * layout (q4k_pack), made by plan.prepare outside the timed loop. */
+    uint8_t *packed;
+    size_t packed_step;      /* bytes per slot */
+    unsigned packed_layout;  /* the interleave packed holds, 0 = none */
+    size_t packed_n, packed_slots; /* the n and slots it was made for */
 } op_workload;
 
 /* The memory limit an op's winners are compared with (storelimit.h). */
@@ -96,6 +102,11 @@ typedef struct op_plan {
      * call, moving to the next slot per call when w->slots > 1. The timed
      * loop: nothing else happens in it. */
     void (*run)(const q4k_variant *v, op_workload *w, unsigned long long iters);
+    /* Before run: make what v needs besides w->in (matvec: the weights
+     * packed for a packed variant). NULL when nothing; 0 or a q4k_status.
+     * release frees it (NULL-safe through op_plan_release). */
+    int (*prepare)(const q4k_variant *v, op_workload *w);
+    void (*release)(op_workload *w);
     /* One call on slot 0 of w through the library's public entry point,
      * i.e. its dispatch table ("auto" in q4k bench). 0 or a negative
      * q4k_status. */
@@ -129,6 +140,10 @@ const op_plan *op_plan_find(const char *name);
 const op_plan *op_plan_parse(const char *name, char *err, size_t errlen);
 /* "dequant" or "dequant, matvec": the names, for messages. */
 const char *op_plan_names(void);
+
+/* p->prepare / p->release when the plan has them (0 otherwise). */
+int op_plan_prepare(const op_plan *p, const q4k_variant *v, op_workload *w);
+void op_plan_release(const op_plan *p, op_workload *w);
 
 /* The variant name without the op's "q4k_<op>__" prefix (for tables). */
 const char *op_plan_short_name(const char *variant);

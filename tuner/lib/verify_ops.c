@@ -130,6 +130,26 @@ static uint8_t *adversarial_activations(const q4k_variant *quant, size_t n_vecs,
     return a;
 }
 
+/* v's kernel on GGUF-layout weights w: a kernel of a packed layout gets
+ * them packed first (q4k_pack_into). 0, or -1 without memory. */
+static int call_kernel(const q4k_variant *v, const uint8_t *w, size_t n_rows, size_t bpr, const uint8_t *xq,
+                       size_t n_vecs, float *y, size_t ldy)
+{
+    if (!v->layout) {
+        v->matvec(w, n_rows, bpr, xq, n_vecs, y, ldy);
+        return 0;
+    }
+    const size_t bytes = q4k_pack_bytes(n_rows, bpr * Q4K_BLOCK_VALUES, v->layout);
+    uint8_t *packed = bytes ? malloc(bytes) : NULL;
+    if (!packed || q4k_pack_into(w, n_rows, bpr * Q4K_BLOCK_VALUES, v->layout, packed) != Q4K_OK) {
+        free(packed);
+        return -1;
+    }
+    v->matvec(packed, n_rows, bpr, xq, n_vecs, y, ldy);
+    free(packed);
+    return 0;
+}
+
 /* Run one matvec kernel with y at byte offset skew in a guarded buffer,
  * output stride ldy >= n_rows; copies the results (vecs x n_rows, packed)
  * into res. 1 when it wrote outside its outputs (rep says where). */
@@ -143,7 +163,10 @@ static int matvec_guarded(const q4k_variant *v, const uint8_t *w, size_t n_rows,
         return -1;
     memset(buf, 0xa5, bytes);
     float *y = (float *)(void *)(buf + GUARD + skew);
-    v->matvec(w, n_rows, bpr, xq, n_vecs, y, ldy);
+    if (call_kernel(v, w, n_rows, bpr, xq, n_vecs, y, ldy)) {
+        free(buf);
+        return -1;
+    }
     int broke = 0;
     for (size_t i = 0; i < bytes && !broke; i++) {
         size_t off = i >= GUARD + skew ? i - GUARD - skew : (size_t)-1; /* byte of y, or before it */
@@ -211,7 +234,13 @@ static int matvec_threads(const q4k_variant *v, const q4k_variant *ref, const ui
     int st = -1;
     if (want && got && q4k_pool_create(n_threads, &pool) == Q4K_OK) {
         ref->matvec(w, n_rows, bpr, xq, n_vecs, want, n_rows);
-        if (q4k_matmul_q8k_mt_with(pool, v, w, n_rows, bpr * Q4K_BLOCK_VALUES, xq, n_vecs, got) == Q4K_OK) {
+        q4k_packed *pk = NULL;
+        int rc = v->layout ? q4k_pack(w, n_rows, bpr * Q4K_BLOCK_VALUES, v->layout, &pk) : Q4K_OK;
+        if (rc == Q4K_OK)
+            rc = pk ? q4k_matmul_q8k_packed_mt_with(pool, v, pk, xq, n_vecs, got)
+                    : q4k_matmul_q8k_mt_with(pool, v, w, n_rows, bpr * Q4K_BLOCK_VALUES, xq, n_vecs, got);
+        q4k_packed_free(pk);
+        if (rc == Q4K_OK) {
             char what[96];
             snprintf(what, sizeof what, "%zu rows x %zu blocks, %zu vectors, %u threads", n_rows, bpr, n_vecs,
                      n_threads);
@@ -259,8 +288,10 @@ static int matvec_golden_exact(const q4k_variant *v, const q4k_variant *ref, con
             char what[64];
             snprintf(what, sizeof what, "golden q4k_%s.bin x dot_x.q8k", golden_weights[c]);
             ref->matvec(w, rows, GOLDEN_BPR, xq, 1, want, rows);
-            v->matvec(w, rows, GOLDEN_BPR, xq, 1, got, rows);
-            failed |= compare_y(got, want, rows, 1, what, rep);
+            if (call_kernel(v, w, rows, GOLDEN_BPR, xq, 1, got, rows))
+                failed = -1;
+            else
+                failed |= compare_y(got, want, rows, 1, what, rep);
         }
         free(want), free(got), free(w);
     }
@@ -360,8 +391,9 @@ int q4k_verify_matvec_golden(const q4k_variant *v, const char *dir, q4k_verify_r
             failed = 1;
         } else if (!(y = malloc((rows ? rows : 1) * sizeof *y))) {
             failed = -1;
+        } else if (call_kernel(v, w, rows, GOLDEN_BPR, xq, 1, y, rows)) {
+            failed = -1;
         } else {
-            v->matvec(w, rows, GOLDEN_BPR, xq, 1, y, rows);
             const float *g = ggml;
             const double *x = exact;
             double scale = 0;
