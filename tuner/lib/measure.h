@@ -27,7 +27,8 @@
  *  - series (an op's plan may have them; matvec): its variants but the
  *    baseline again with 2, 4, 8 activation vectors per call and with 2,
  *    4, ... threads up to all cores, the same sizes and modes, after the
- *    op's own groups; never selected, reported beside the winners. */
+ *    op's own groups; selected per series (the profile's vecs=/threads=
+ *    buckets) and reported beside the winners. */
 #ifndef Q4K_MEASURE_H
 #define Q4K_MEASURE_H
 

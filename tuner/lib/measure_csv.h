@@ -28,8 +28,8 @@
  * `vecs` and `threads` say how the call was made: 1 and 1 for the rows
  * selection works on; other values are the extra series of an op whose
  * plan has them (matvec: 2..8 activation vectors per call, 2..cores
- * threads), reported beside the winners and never selected (not yet part
- * of the profile's key). measure_set_find sees only the 1/1 rows.
+ * threads), selected per series (profile buckets with vecs= threads=) and
+ * reported beside the winners. measure_set_find sees only the 1/1 rows.
  *
  * Version 2 added the `op` column (last, so the columns before it keep
  * their places: variant 1, mode 8, blocks 9), the llc_* header keys and

@@ -116,7 +116,7 @@ typedef struct op_plan {
     /* Extra series (matvec): the op's variants other than the baseline
      * again at each of these activation-vector counts per call, and, when
      * series_threads, at 2, 4, ... and all cores; rows with their vecs and
-     * threads (measure_csv.h), reported, never selected. */
+     * threads (measure_csv.h), selected per series. */
     const unsigned *series_vecs;
     size_t n_series_vecs;
     int series_threads;

@@ -33,6 +33,50 @@ static const char *measurement_date(const measure_set *set)
     return "unknown";
 }
 
+/* 1 when buckets a and b would list the same variants. */
+static int same_choice(const select_bucket *a, const select_bucket *b)
+{
+    if (a->n_layouts != b->n_layouts)
+        return 0;
+    for (size_t i = 0; i < a->n_layouts; i++)
+        if (strcmp(a->by_layout[i]->variant, b->by_layout[i]->variant))
+            return 0;
+    return 1;
+}
+
+/* One series' bucket lines: the winner, then the fastest variant of each
+ * other weight layout (so packed and unpacked calls both have theirs). A
+ * bucket whose next one lists the same variants is left out: the next one
+ * serves its sizes too, and the file stays short. */
+static void write_series(FILE *f, const op_plan *p, unsigned vecs, unsigned threads, const select_bucket *bk,
+                         size_t n)
+{
+    char series[48] = "";
+    if (vecs != 1 || threads != 1)
+        snprintf(series, sizeof series, " vecs=%u threads=%u", vecs, threads);
+    for (size_t i = 0; i < n; i++) {
+        const select_bucket *b = &bk[i];
+        const measure_row *w = b->winner;
+        fprintf(f, "# %zu %s, %s%s: %.2f +- %.2f ns/%s", b->size, p->units, b->mode, series, w->median_ns,
+                w->mad_ns, p->unit);
+        if (b->scalar && w->median_ns > 0)
+            fprintf(f, ", %.2fx scalar", b->scalar->median_ns / w->median_ns);
+        if (b->fastest != w)
+            fprintf(f, "; fastest %s %.2f is within noise", b->fastest->variant, b->fastest->median_ns);
+        if (b->best_rows && b->best_packed)
+            fprintf(f, "; packed weights %.2fx GGUF rows", b->best_rows->median_ns / b->best_packed->median_ns);
+        if (w->flags[0])
+            fprintf(f, "; flagged %s", w->flags);
+        fputc('\n', f);
+        if (i + 1 < n && same_choice(b, &bk[i + 1]))
+            continue;
+        fprintf(f, "bucket %s %zu%s", p->name, b->size, series);
+        for (size_t l = 0; l < b->n_layouts && l < Q4K_DISPATCH_MAX_CANDIDATES; l++)
+            fprintf(f, " %s", b->by_layout[l]->variant);
+        fputc('\n', f);
+    }
+}
+
 int profile_write(FILE *f, const measure_set *set, const selection *sel, const char *source)
 {
     q4k_profile *p = NULL; /* only for the field sizes */
@@ -69,20 +113,9 @@ int profile_write(FILE *f, const measure_set *set, const selection *sel, const c
         fprintf(f, "# %s (sizes in %s): largest size where %s is still as fast: %zu%s.\n", p->name, p->units,
                 p->baseline, o->scalar_max, o->scalar_max ? "" : " (none)");
         fprintf(f, "# Per bucket (rule: tuner/lib/select_rule.h): ns/%s median +- MAD of the winner.\n", p->unit);
-        for (size_t i = 0; i < o->n_buckets; i++) {
-            const select_bucket *b = &o->buckets[i];
-            const measure_row *w = b->winner;
-            fprintf(f, "# %zu %s, %s: %.2f +- %.2f ns/%s", b->size, p->units, b->mode, w->median_ns, w->mad_ns,
-                    p->unit);
-            if (b->scalar && w->median_ns > 0)
-                fprintf(f, ", %.2fx scalar", b->scalar->median_ns / w->median_ns);
-            if (b->fastest != w)
-                fprintf(f, "; fastest %s %.2f is within noise", b->fastest->variant, b->fastest->median_ns);
-            if (w->flags[0])
-                fprintf(f, "; flagged %s", w->flags);
-            fputc('\n', f);
-            fprintf(f, "bucket %s %zu %s\n", p->name, b->size, w->variant);
-        }
+        write_series(f, p, 1, 1, o->buckets, o->n_buckets);
+        for (size_t s = 0; s < o->n_series; s++)
+            write_series(f, p, o->series[s].vecs, o->series[s].threads, o->series[s].buckets, o->series[s].n_buckets);
     }
     fprintf(f, "end\n");
     return ferror(f) ? Q4K_EIO : Q4K_OK;

@@ -283,7 +283,7 @@ static void series_section(FILE *f, const measure_set *set, const select_op *o)
     }
     if (!n_series)
         return;
-    fprintf(f, "### Batches and threads (measured beside the winners, not in the profile yet)\n\n");
+    fprintf(f, "### Batches and threads (each series has its own buckets in the profile)\n\n");
     fprintf(f, "The same variants (all but the scalar baseline) at the same sizes, with more activation vectors "
                "per call (a prompt batch: the weights are read and unpacked once for all the vectors) or with "
                "more threads sharing the rows (fixed chunks of %d rows, so the smallest sizes stay on one "
@@ -324,6 +324,76 @@ static void series_section(FILE *f, const measure_set *set, const select_op *o)
             }
             fprintf(f, "\n");
         }
+    }
+    fprintf(f, "\n");
+}
+
+/* The fastest row of isa on weights of the given kind (packed or GGUF
+ * rows) at (n, mode), one vector, one thread. */
+static const measure_row *fastest_layout(const measure_set *set, const op_plan *p, size_t n, const char *mode,
+                                         const char *isa, int packed)
+{
+    const measure_row *best = NULL;
+    for (size_t i = 0; i < set->n_rows; i++) {
+        const measure_row *r = &set->rows[i];
+        if (r->size != n || r->vecs != 1 || r->threads != 1 || strcmp(r->mode, mode) || strcmp(r->op, p->name) ||
+            strcmp(r->isa, isa) || (select_row_layout(r) != 0) != packed)
+            continue;
+        if (measure_set_find(set, p->name, r->variant, mode, n) != r)
+            continue;
+        if (!best || r->median_ns < best->median_ns)
+            best = r;
+    }
+    return best;
+}
+
+/* Whether packing the weights (q4k_pack) pays, per ISA family and size:
+ * nothing when no packed variant was measured. */
+static void packing_section(FILE *f, const measure_set *set, const select_op *o)
+{
+    enum { MAX_ISAS = 8 };
+    const op_plan *p = o->plan;
+    const char *isas[MAX_ISAS];
+    size_t n_isas = 0;
+    for (size_t i = 0; i < set->n_rows; i++) {
+        const measure_row *r = &set->rows[i];
+        if (strcmp(r->op, p->name) || !strcmp(r->isa, "scalar") || !select_row_layout(r))
+            continue;
+        size_t k;
+        for (k = 0; k < n_isas && strcmp(isas[k], r->isa); k++)
+            ;
+        if (k == n_isas && n_isas < MAX_ISAS)
+            isas[n_isas++] = r->isa;
+    }
+    if (!n_isas)
+        return;
+    fprintf(f, "### Does packing pay? (q4k_pack: rows interleaved, scales as bytes)\n\n");
+    fprintf(f, "Per ISA family, the fastest variant on GGUF rows and the fastest on packed weights, one vector, "
+               "one thread, in the mode that decides each bucket; the gain is rows / packed (above 1: packing "
+               "pays). The profile lists the best of both layouts per bucket, so q4k_pack_preferred() says "
+               "which the winner reads.\n\n| %s | mode |", p->units);
+    for (size_t k = 0; k < n_isas; k++)
+        fprintf(f, " %s rows | %s packed | gain |", isas[k], isas[k]);
+    fprintf(f, "\n|---:|---|");
+    for (size_t k = 0; k < n_isas; k++)
+        fprintf(f, "---:|---:|---:|");
+    fprintf(f, "\n");
+    for (size_t i = 0; i < o->n_buckets; i++) {
+        const select_bucket *b = &o->buckets[i];
+        fprintf(f, "| %zu | %s |", b->size, b->mode);
+        for (size_t k = 0; k < n_isas; k++) {
+            const measure_row *rows = fastest_layout(set, p, b->size, b->mode, isas[k], 0);
+            const measure_row *packed = fastest_layout(set, p, b->size, b->mode, isas[k], 1);
+            char a[32] = "-", c[32] = "-", g[32] = "-";
+            if (rows)
+                snprintf(a, sizeof a, "%.2f", rows->median_ns);
+            if (packed)
+                snprintf(c, sizeof c, "%.2f", packed->median_ns);
+            if (rows && packed && packed->median_ns > 0)
+                snprintf(g, sizeof g, "%.2fx", rows->median_ns / packed->median_ns);
+            fprintf(f, " %s | %s | %s |", a, c, g);
+        }
+        fprintf(f, "\n");
     }
     fprintf(f, "\n");
 }
@@ -436,6 +506,7 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
                     o->plan->rate_what, o->plan->units, report_chart_file(o, chart, sizeof chart));
             read_limit_section(f, set, o);
             series_section(f, set, o);
+            packing_section(f, set, o);
             continue;
         }
         fprintf(f, "### Throughput\n\n![Output GB/s against %s per call, warm and cold](%s)\n\n"
