@@ -534,19 +534,20 @@ int gguf_synth_write(const gguf_synth_spec *s, uint64_t seed, const char *path, 
         free(t);
         return fail(err, errlen, Q4K_ENOMEM, "out of memory");
     }
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp.XXXXXX", sizeof ".tmp.XXXXXX");
-    out_file f = {.fd = mkstemp(tmp), .total = total, .progress = progress, .user = user};
+    /* A new name next to path (O_EXCL: never someone else's file), with
+     * the permissions of any new file (0666 less the umask; mkstemp would
+     * make it 0600). */
+    out_file f = {.fd = -1, .total = total, .progress = progress, .user = user};
+    for (unsigned k = 0; k < 26 && f.fd < 0; k++) {
+        snprintf(tmp, plen + sizeof ".tmp.XXXXXX", "%s.tmp.%05u%c", path, (unsigned)getpid() % 100000u,
+                 (char)('a' + k));
+        f.fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (f.fd < 0 && errno != EEXIST)
+            break;
+    }
     if (f.fd < 0) {
         rc = fail(err, errlen, Q4K_EIO, "cannot create a temporary file next to %s: %s", path, strerror(errno));
         goto done;
-    }
-    /* mkstemp makes 0600; a model file is as readable as any other. */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(f.fd, 0666 & ~mask) != 0) {
-        rc = fail(err, errlen, Q4K_EIO, "%s: %s", tmp, strerror(errno));
-        goto fail_tmp;
     }
     if (write_all(&f, header.p, header.len))
         goto write_failed;
