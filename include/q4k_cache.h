@@ -30,6 +30,13 @@
  *   acquire of a key the warming worker is loading waits for that load.
  * - Failures (Q4K_ENOMEM, ...) leave the cache consistent: nothing leaks,
  *   nothing stays pinned, the budget accounting is exact.
+ * - Memory: an evicted tensor's buffer is kept in a free pool and reused
+ *   by the next load of a tensor of the same byte size (already faulted
+ *   in: no page faults, no zeroing); resident + pooled bytes stay within
+ *   the budget, the pool giving memory back first. Fresh buffers are
+ *   faulted in right after allocation (by the warming worker for warmed
+ *   tensors, ahead of their use); with the default allocator, buffers
+ *   from 2 MiB up are 2 MiB-aligned and advised for huge pages on Linux.
  *
  * Every function returns 0 or a negative q4k_status (q4k.h). */
 #ifndef Q4K_CACHE_H
@@ -70,7 +77,8 @@ int q4k_cache_policy_parse(const char *name, q4k_cache_policy *out);
 
 /* Memory hooks: every allocation the cache makes (tensor floats, entries,
  * keys, the hash table, warm requests) goes through alloc, so a test can
- * make any one of them fail. alloc returns NULL on failure; free accepts
+ * make any one of them fail. Tensor buffers may be reused for other
+ * tensors of the same size before they are freed (see Memory above). alloc returns NULL on failure; free accepts
  * what alloc returned (never NULL). Tensor buffers need no alignment
  * beyond malloc's: the kernels accept any float pointer. */
 typedef void *(*q4k_cache_alloc_fn)(size_t bytes, void *user);
@@ -84,7 +92,8 @@ enum { Q4K_CACHE_DEFAULT_BUDGET_MIB = 512 };
 typedef struct q4k_cache_options {
     size_t budget_bytes;          /* 0 = Q4K_CACHE_DEFAULT_BUDGET_MIB MiB */
     q4k_cache_policy policy;      /* Q4K_CACHE_LRU (0) by default */
-    q4k_cache_alloc_fn alloc;     /* NULL = malloc; alloc and free go together */
+    q4k_cache_alloc_fn alloc;     /* NULL = malloc (huge pages for large buffers);
+                                     alloc and free go together */
     q4k_cache_free_fn free;       /* NULL = free */
     void *alloc_user;             /* passed to alloc and free */
     q4k_cache_dequant_fn dequant; /* NULL = q4k_dequantize */
@@ -174,6 +183,10 @@ typedef struct q4k_cache_stats {
     uint64_t warm_wasted;   /* warmed tensors evicted before any acquire */
     uint64_t dequantizations; /* calls of the dequantizer (misses + warm loads) */
     double hit_rate;        /* hits / (hits + misses); 0 before any acquire */
+    size_t bytes_pooled;    /* free tensor buffers kept for reuse; bytes_in_use +
+                               bytes_pooled <= budget */
+    uint64_t buffer_reuses; /* loads into a pooled (evicted) buffer */
+    uint64_t buffer_allocs; /* loads into a newly allocated buffer */
 } q4k_cache_stats;
 
 /* A consistent snapshot of the counters. */

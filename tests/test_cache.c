@@ -445,7 +445,9 @@ static void test_allocation_failure_at_every_point(void **state)
         }
         print_message("%s: failed each of %ld allocations in turn; %ld calls saw Q4K_ENOMEM\n",
                       q4k_cache_policy_name((q4k_cache_policy)policy), runs_failed, enomem_seen);
-        assert_true(runs_failed > 100); /* the scenario allocates a lot */
+        /* the scenario allocates a lot (fewer since evicted tensor buffers
+         * are reused instead of freed and allocated again: 80-95) */
+        assert_true(runs_failed > 60);
         assert_true(enomem_seen > 50);  /* and the failures reached callers */
     }
 }

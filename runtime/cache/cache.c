@@ -10,18 +10,6 @@
 
 enum { INITIAL_BUCKETS = 64 }; /* power of two; the table doubles as keys arrive */
 
-static void *default_alloc(size_t bytes, void *user)
-{
-    (void)user;
-    return malloc(bytes);
-}
-
-static void default_free(void *p, void *user)
-{
-    (void)user;
-    free(p);
-}
-
 /* ---- the public API ------------------------------------------------- */
 
 int q4k_cache_create(const q4k_cache_options *opts, q4k_cache **out)
@@ -37,8 +25,8 @@ int q4k_cache_create(const q4k_cache_options *opts, q4k_cache **out)
     if (!o.budget_bytes)
         o.budget_bytes = (size_t)Q4K_CACHE_DEFAULT_BUDGET_MIB << 20;
     if (!o.alloc) {
-        o.alloc = default_alloc;
-        o.free = default_free;
+        o.alloc = cache_default_alloc; /* cache_pool.c: huge pages for large buffers */
+        o.free = cache_default_free;
     }
     if (!o.dequant)
         o.dequant = q4k_dequantize;
@@ -86,6 +74,7 @@ int q4k_cache_destroy(q4k_cache *c)
     if (pinned)
         return Q4K_EBUSY;
     cache_warm_shutdown(c);
+    cache_pool_free_chain(c, cache_pool_drain(c));
     /* Only READY and GHOST entries are left: loads in progress are either
      * pinned (refused above) or the worker's (joined). */
     for (size_t i = 0; i < c->n_buckets; i++) {
@@ -206,12 +195,17 @@ int q4k_cache_release(q4k_cache *c, const char *key)
     }
     cache_unpin(c, e);
     cache_evict_note_release(c, e);
+    void *unused = NULL;
     if (e->pins == 0 && !e->resident && e->waiters == 0) {
+        /* An uncached tensor's buffer: kept for reuse only if the budget
+         * has room for it, else back to the allocator. */
         c->bytes_uncached -= e->bytes;
-        cache_free(c, e->floats);
+        cache_pool_offer(c, e->floats, e->bytes);
+        unused = cache_pool_trim(c);
         cache_entry_retire(c, e);
     }
     pthread_mutex_unlock(&c->lock);
+    cache_pool_free_chain(c, unused);
     return Q4K_OK;
 }
 
@@ -234,6 +228,7 @@ int q4k_cache_get_stats(q4k_cache *c, q4k_cache_stats *out)
     *out = c->st;
     out->bytes_in_use = c->bytes_in_use;
     out->bytes_uncached = c->bytes_uncached;
+    out->bytes_pooled = c->bytes_pooled;
     out->entries = c->recency.count;
     out->pinned = c->n_pinned;
     pthread_mutex_unlock(&c->lock);

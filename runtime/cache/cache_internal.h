@@ -45,6 +45,17 @@ typedef struct cache_list {
     size_t count;
 } cache_list;
 
+/* Free tensor buffers of one size (cache_pool.c), linked through their
+ * first bytes. */
+typedef struct cache_pool_class {
+    size_t bytes;              /* the class: exact tensor bytes */
+    void *head;
+    size_t count;
+    uint64_t stamp;            /* c->pool_clock when a load last took from it; 0 = never */
+} cache_pool_class;
+
+enum { CACHE_POOL_CLASSES = 16 };
+
 typedef struct warm_request {
     struct warm_request *next;
     uint64_t hash;             /* cache_hash(key) */
@@ -68,6 +79,10 @@ struct q4k_cache {
 
     size_t bytes_in_use;   /* resident bytes, loading ones included */
     size_t bytes_uncached;
+    size_t bytes_pooled;   /* free buffers kept for reuse: bytes_in_use + this <= budget */
+    cache_pool_class pool[CACHE_POOL_CLASSES];
+    void *pool_doomed;     /* buffers to hand back to the allocator (no class free) */
+    uint64_t pool_clock;
     size_t n_pinned;       /* entries with pins > 0 */
     q4k_cache_stats st;    /* counters (byte fields filled in on read) */
 
@@ -110,6 +125,30 @@ int cache_load(q4k_cache *c, cache_entry *e, const void *blocks);
 /* The load primitive of the warming worker: dequantize key into the cache
  * unless present; dropped when it would not be resident. Lock NOT held. */
 void cache_fill(q4k_cache *c, const char *key, const void *blocks, size_t n_blocks);
+
+/* ---- cache_pool.c: buffers for reuse, huge pages, prefault ---- */
+/* Lock held: a free buffer of exactly bytes (counted as a reuse), or NULL. */
+float *cache_pool_take(q4k_cache *c, size_t bytes);
+/* Lock held: keep buf (bytes long) for reuse. The pool may now exceed the
+ * budget: cache_pool_trim before the lock is let go. */
+void cache_pool_put(q4k_cache *c, void *buf, size_t bytes);
+/* Lock held: keep buf for reuse only if the budget has room for it beside
+ * the resident and pooled bytes; else it is handed back at the next trim. */
+void cache_pool_offer(q4k_cache *c, void *buf, size_t bytes);
+/* Lock held: unlink pooled buffers until bytes_in_use + bytes_pooled <=
+ * budget (least recently used class first); returns them as a chain for
+ * cache_pool_free_chain, best called after the lock is let go. */
+void *cache_pool_trim(q4k_cache *c);
+/* Lock held (or the cache unshared): every pooled buffer, as a chain. */
+void *cache_pool_drain(q4k_cache *c);
+/* Give a chain back to the allocator (any lock state). */
+void cache_pool_free_chain(q4k_cache *c, void *chain);
+/* Fault a fresh buffer in now, in one go where the OS can. */
+void cache_pool_prefault(void *buf, size_t bytes);
+/* The default hooks: malloc/free, with huge-page-aligned, huge-page-advised
+ * buffers from 2 MiB up on Linux. */
+void *cache_default_alloc(size_t bytes, void *user);
+void cache_default_free(void *p, void *user);
 
 /* ---- cache_evict.c: the eviction rule. Lock held in all. ---- */
 void cache_list_push_head(cache_list *l, cache_entry *e);

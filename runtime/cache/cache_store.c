@@ -163,7 +163,7 @@ static void evict(q4k_cache *c, cache_entry *e)
     cache_list_remove(&c->recency, e);
     e->resident = 0;
     c->bytes_in_use -= e->bytes;
-    cache_free(c, e->floats);
+    cache_pool_put(c, e->floats, e->bytes); /* for the load that made room */
     c->st.evictions++;
     c->st.warm_wasted += (uint64_t)e->warm_pending;
     cache_entry_retire(c, e);
@@ -209,13 +209,14 @@ int cache_make_room(q4k_cache *c, size_t bytes, int for_warm)
 /* Undo a load that failed: its bytes, its pin, its key. */
 static void load_failed(q4k_cache *c, cache_entry *e, float *buf, int status)
 {
-    cache_free(c, buf);
-    if (e->resident) {
+    if (e->resident) { /* its bytes were in the budget: room for the buffer */
+        cache_pool_put(c, buf, e->bytes);
         cache_list_remove(&c->recency, e);
         e->resident = 0;
         c->bytes_in_use -= e->bytes;
     } else {
         c->bytes_uncached -= e->bytes;
+        cache_pool_offer(c, buf, e->bytes);
     }
     if (e->pins)
         cache_unpin(c, e);
@@ -225,16 +226,32 @@ static void load_failed(q4k_cache *c, cache_entry *e, float *buf, int status)
     pthread_cond_broadcast(&c->loaded);
     if (e->waiters == 0)
         cache_free(c, e);
+    cache_pool_free_chain(c, cache_pool_trim(c)); /* rare: under the lock */
 }
 
 /* Dequantize outside the lock (which the caller holds on entry and on
- * return). Returns the status; on success e is READY. */
+ * return). Returns the status; on success e is READY.
+ *
+ * The buffer: one of the same size from the pool (evicted tensors'
+ * buffers, already faulted in) when there is one; else a fresh one,
+ * faulted in at once (on the warming worker's thread for a warm, ahead of
+ * the acquire). Either way the pool is first trimmed back into the budget
+ * that now holds this tensor, so the fresh allocation never takes the
+ * cache's memory past it. */
 int cache_load(q4k_cache *c, cache_entry *e, const void *blocks)
 {
+    float *buf = cache_pool_take(c, e->bytes);
+    void *unused = cache_pool_trim(c);
     pthread_mutex_unlock(&c->lock);
-    float *buf = cache_alloc(c, e->bytes);
+    cache_pool_free_chain(c, unused);
+    int fresh = 0;
+    if (!buf && (buf = cache_alloc(c, e->bytes)) != NULL) {
+        fresh = 1;
+        cache_pool_prefault(buf, e->bytes);
+    }
     int status = buf ? c->opt.dequant(blocks, e->n_blocks, buf) : Q4K_ENOMEM;
     pthread_mutex_lock(&c->lock);
+    c->st.buffer_allocs += (uint64_t)fresh;
     if (buf)
         c->st.dequantizations++;
     if (status != Q4K_OK) {

@@ -14,7 +14,11 @@
  * touch of cache-sized buffers, cold instruction caches and clocks. So one
  * untimed warm-up pass through a throwaway cache of the same budget comes
  * first, and every timed pass 1 starts from the same warm process with an
- * empty cache of its own. */
+ * empty cache of its own.
+ *
+ * Beside the passes, the same run times the store limit: the streaming
+ * store loop of tuner/lib/storelimit.c writing as many bytes as a pass that
+ * misses everything dequantizes. Each pass is reported against it (xlim). */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -22,9 +26,13 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #include "q4k_cache.h"
 #include "q4k_gguf.h"
+#include "storelimit.h"
 #include "timer.h"
 
 int cmd_gguf_layers(int argc, char **argv);
@@ -60,9 +68,15 @@ typedef struct pass_result {
     uint64_t hits, misses, loads, evictions, warm_loads, uncached;
 } pass_result;
 
+typedef struct store_result {
+    double ms;                /* the store limit of one pass, 0 = not measured */
+    const char *name, *isa;
+} store_result;
+
 typedef struct run_result {
     pass_result *passes;
     size_t peak_bytes;
+    uint64_t buffer_allocs, buffer_reuses;
     long max_rss_kib;
     double checksum;
 } run_result;
@@ -87,6 +101,9 @@ static void usage(FILE *f)
             "  --csv          machine-readable output, one line per policy and pass\n\n"
             "hit%% counts acquires that found their tensor cached or being warmed;\n"
             "loads counts dequantizations, by the walk or by the warming worker.\n"
+            "xlim is the pass time over the store limit measured in the same run: the\n"
+            "machine's streaming store loop writing as many bytes as a pass that misses\n"
+            "everything dequantizes (1.0 = as fast as memory takes the floats).\n"
             "Before the timed runs, one untimed warm-up pass through a throwaway cache of\n"
             "the same budget takes the process's cold start (model pages, allocator,\n"
             "caches), so pass 1 compares between the policies.\n",
@@ -266,21 +283,72 @@ static long max_rss_kib(void)
 #endif
 }
 
+enum { USE_LANES = 32 };
+
 /* Read the floats as a matrix-vector product would (and keep the compiler
- * from dropping the reads). */
+ * from dropping the reads). 32 independent float sums, element i into sum
+ * i % 32, added up in a fixed order at the end: the compiler keeps them in
+ * vector registers (8 SSE/NEON or 4 AVX accumulators, no dependency chain
+ * on one register), and the result is the same bits whatever the vector
+ * width, compiler or machine. */
 static double use_floats(const float *f, size_t n)
 {
-    float acc[8] = {0};
+    float acc[USE_LANES] = {0};
     size_t i = 0;
-    for (; i + 8 <= n; i += 8)
-        for (int k = 0; k < 8; k++)
+    for (; i + USE_LANES <= n; i += USE_LANES)
+        for (int k = 0; k < USE_LANES; k++)
             acc[k] += f[i + k];
-    for (; i < n; i++)
-        acc[0] += f[i];
+    for (int k = 0; i < n; i++, k++)
+        acc[k] += f[i];
     double s = 0;
-    for (int k = 0; k < 8; k++)
+    for (int k = 0; k < USE_LANES; k++)
         s += acc[k];
     return s;
+}
+
+/* A buffer like the cache's large ones: on a 2 MiB boundary and advised
+ * for huge pages on Linux. */
+static void *big_buffer(size_t bytes)
+{
+    void *p = NULL;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (posix_memalign(&p, (size_t)2 << 20, bytes) != 0)
+        return NULL;
+    madvise(p, bytes & ~(((size_t)2 << 20) - 1), MADV_HUGEPAGE);
+#else
+    p = malloc(bytes);
+#endif
+    return p;
+}
+
+/* The store limit of a pass, measured in this run: the machine's streaming
+ * store loop (the dequantization kernels' way of writing) writes as many
+ * bytes as a pass that misses everything dequantizes, tensor by tensor into
+ * one buffer of the largest tensor's size (faulted in first). Best of 3. */
+static int store_limit(const model *m, store_result *out)
+{
+    const storelimit *sl = storelimit_find("limit:stream");
+    if (!sl)
+        sl = storelimit_find("limit:store");
+    if (!sl)
+        return Q4K_EUNSUPPORTED;
+    void *buf = big_buffer(m->largest_bytes);
+    if (!buf)
+        return Q4K_ENOMEM;
+    sl->fn(buf, m->largest_bytes); /* fault it in, untimed */
+    double best = 0;
+    for (int rep = 0; rep < 3; rep++) {
+        uint64_t t0 = q4k_now_ns();
+        for (size_t gi = 0; gi < m->n_groups; gi++)
+            for (size_t i = 0; i < m->groups[gi].n; i++)
+                sl->fn(buf, m->groups[gi].tensors[i].n_blocks * Q4K_BLOCK_VALUES * sizeof(float));
+        double ms = (double)(q4k_now_ns() - t0) / 1e6;
+        if (rep == 0 || ms < best)
+            best = ms;
+    }
+    free(buf);
+    *out = (store_result){best, sl->name, sl->isa};
+    return Q4K_OK;
 }
 
 /* passes passes of policy over m into r->passes[0..passes); label names the
@@ -340,6 +408,8 @@ static int walk(const model *m, const options *o, q4k_cache_policy policy, long 
     q4k_cache_warm_wait(c);
     q4k_cache_get_stats(c, &after);
     r->peak_bytes = after.peak_bytes;
+    r->buffer_allocs = after.buffer_allocs;
+    r->buffer_reuses = after.buffer_reuses;
     r->max_rss_kib = max_rss_kib();
     free(floats);
     int drc = q4k_cache_destroy(c);
@@ -357,25 +427,31 @@ static double rate(const pass_result *p)
     return total ? 100.0 * (double)p->hits / (double)total : 0.0;
 }
 
-static void print_csv(const options *o, const run_result *runs)
+static double limit_ratio(const store_result *sr, double ms)
+{
+    return sr->ms > 0 ? ms / sr->ms : 0.0;
+}
+
+static void print_csv(const options *o, const run_result *runs, const store_result *sr)
 {
     printf("policy,pass,ms,hits,misses,hit_rate,loads,warm_loads,evictions,uncached,"
-           "budget_bytes,peak_bytes,max_rss_kib\n");
+           "budget_bytes,peak_bytes,max_rss_kib,store_limit_ms,limit_ratio\n");
     for (int k = 0; k < 2; k++) {
         if (!o->policies[k])
             continue;
         for (long p = 0; p < o->passes; p++) {
             const pass_result *r = &runs[k].passes[p];
             printf("%s,%ld,%.3f,%" PRIu64 ",%" PRIu64 ",%.4f,%" PRIu64 ",%" PRIu64 ",%" PRIu64 ",%" PRIu64
-                   ",%zu,%zu,%ld\n",
+                   ",%zu,%zu,%ld,%.3f,%.3f\n",
                    q4k_cache_policy_name((q4k_cache_policy)k), p + 1, r->ms, r->hits, r->misses,
                    rate(r) / 100.0, r->loads, r->warm_loads, r->evictions, r->uncached,
-                   (size_t)(o->cache_mb * 1048576.0), runs[k].peak_bytes, runs[k].max_rss_kib);
+                   (size_t)(o->cache_mb * 1048576.0), runs[k].peak_bytes, runs[k].max_rss_kib, sr->ms,
+                   limit_ratio(sr, r->ms));
         }
     }
 }
 
-static void print_table(const options *o, const model *m, const run_result *runs)
+static void print_table(const options *o, const model *m, const run_result *runs, const store_result *sr)
 {
     size_t layers = m->n_groups - (m->groups[m->n_groups - 1].layer < 0);
     size_t budget = (size_t)(o->cache_mb * 1048576.0);
@@ -386,18 +462,22 @@ static void print_table(const options *o, const model *m, const run_result *runs
            100.0 * (double)budget / (double)m->float_bytes, o->passes, o->passes == 1 ? "" : "es",
            o->threads, o->threads == 1 ? "" : "s", o->warm ? "on" : "off");
     printf("warm-up  1 untimed pass (own cache, same budget) before the timed runs, so pass 1 compares "
-           "between policies\n\n");
-    printf("pass ");
+           "between policies\n");
+    if (sr->ms > 0)
+        printf("limit    %s (%s) stores the %.2f MiB of a pass in %.2f ms (%.2f GB/s), best of 3 in this run;\n"
+               "         xlim = pass time / that\n",
+               sr->name, sr->isa, mib(m->float_bytes), sr->ms, (double)m->float_bytes / sr->ms / 1e6);
+    printf("\npass ");
     for (int k = 0; k < 2; k++)
         if (o->policies[k])
-            printf("| %-6s    ms   hit%%  loads ", q4k_cache_policy_name((q4k_cache_policy)k));
+            printf("| %-6s    ms   hit%%  loads   xlim ", q4k_cache_policy_name((q4k_cache_policy)k));
     printf("\n");
     for (long p = 0; p < o->passes; p++) {
         printf("%4ld ", p + 1);
         for (int k = 0; k < 2; k++)
             if (o->policies[k]) {
                 const pass_result *r = &runs[k].passes[p];
-                printf("| %12.2f %6.1f %6" PRIu64 " ", r->ms, rate(r), r->loads);
+                printf("| %12.2f %6.1f %6" PRIu64 " %6.2f ", r->ms, rate(r), r->loads, limit_ratio(sr, r->ms));
             }
         printf("\n");
     }
@@ -411,14 +491,16 @@ static void print_table(const options *o, const model *m, const run_result *runs
                 sum.misses += runs[k].passes[p].misses;
                 sum.loads += runs[k].passes[p].loads;
             }
-            printf("| %12.2f %6.1f %6" PRIu64 " ", sum.ms, rate(&sum), sum.loads);
+            printf("| %12.2f %6.1f %6" PRIu64 " %6.2f ", sum.ms, rate(&sum), sum.loads,
+                   limit_ratio(sr, sum.ms / (double)o->passes));
         }
     printf("\n\n");
     for (int k = 0; k < 2; k++)
         if (o->policies[k])
-            printf("%-6s   cache peak %.2f MiB; process max RSS %.1f MiB after this run\n",
-                   q4k_cache_policy_name((q4k_cache_policy)k), mib(runs[k].peak_bytes),
-                   (double)runs[k].max_rss_kib / 1024.0);
+            printf("%-6s   cache peak %.2f MiB; %" PRIu64 " loads into new buffers, %" PRIu64
+                   " into reused ones; process max RSS %.1f MiB after this run\n",
+                   q4k_cache_policy_name((q4k_cache_policy)k), mib(runs[k].peak_bytes), runs[k].buffer_allocs,
+                   runs[k].buffer_reuses, (double)runs[k].max_rss_kib / 1024.0);
 }
 
 int cmd_gguf_layers(int argc, char **argv)
@@ -463,6 +545,9 @@ int cmd_gguf_layers(int argc, char **argv)
         fprintf(stderr, "q4k gguf layers: warm-up walk failed: %s\n", q4k_strerror(rc));
         status = 1;
     }
+    store_result sr = {0};
+    if (status == 0 && (rc = store_limit(&m, &sr)) != Q4K_OK)
+        fprintf(stderr, "q4k gguf layers: no store limit: %s\n", q4k_strerror(rc)); /* the walk goes on */
     for (int k = 0; k < 2 && status == 0; k++) {
         if (!o.policies[k])
             continue;
@@ -478,9 +563,9 @@ int cmd_gguf_layers(int argc, char **argv)
     }
     if (status == 0) {
         if (o.csv)
-            print_csv(&o, runs);
+            print_csv(&o, runs, &sr);
         else
-            print_table(&o, &m, runs);
+            print_table(&o, &m, runs, &sr);
     }
     for (int k = 0; k < 2; k++)
         free(runs[k].passes);

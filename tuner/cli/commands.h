@@ -15,6 +15,7 @@ int cmd_tune(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_gguf(int argc, char **argv);
 int cmd_gguf_layers(int argc, char **argv); /* q4k gguf layers, called by cmd_gguf */
+int cmd_gguf_synth(int argc, char **argv);  /* q4k gguf synth, called by cmd_gguf */
 int cmd_matvec(int argc, char **argv);
 int cmd_gguf_matvec(int argc, char **argv); /* q4k gguf matvec, called by cmd_gguf (cmd_matvec.c) */
 
