@@ -360,11 +360,12 @@ static void broken_bit(const void *blocks, float *out, size_t n)
     }
 }
 
-/* One float past the output. */
+/* One float past the output, in the calls the check makes with guard
+ * bytes (up to 64 blocks; its one big call has none: a real overrun). */
 static void broken_overrun(const void *blocks, float *out, size_t n)
 {
     ref_fn(blocks, out, n);
-    if (n) {
+    if (n && n <= 64) {
         const float z = 0;
         memcpy(out + n * 256, &z, 4);
     }
