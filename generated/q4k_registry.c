@@ -5,6 +5,7 @@
  *   input:    gen/ops/dequant.lua
  *   input:    gen/ops/matvec.lua
  *   input:    gen/ops/quantize_q8k.lua
+ *   input:    gen/ops/dequant_q6k.lua
  *   template: templates/registry.c.in
  *
  * The registry: every variant compiled for this machine, with its ISA,
@@ -16,13 +17,14 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "6555470b2dfd3d6d";
+const char q4k_generator_hash[] = "336fee94ef880758";
 
 /* The operations' names, as profiles, CSV files and q4k list spell them. */
 const char *const q4k_op_names[Q4K_OP_COUNT] = {
     [Q4K_OP_DEQUANT] = "dequant",
     [Q4K_OP_MATVEC] = "matvec",
     [Q4K_OP_QUANTIZE_Q8K] = "quantize_q8k",
+    [Q4K_OP_DEQUANT_Q6K] = "dequant_q6k",
 };
 
 const q4k_variant q4k_registry[] = {
@@ -40,6 +42,9 @@ const q4k_variant q4k_registry[] = {
      .features = 0, .complexity = 9},
     {.name = "q4k_quantize_q8k__scalar", .isa = "scalar", .op = Q4K_OP_QUANTIZE_Q8K,
      .quantize = q4k_quantize_q8k__scalar, .method = "ref", .unroll = 1,
+     .features = 0, .complexity = 0},
+    {.name = "q4k_dequant_q6k__scalar", .isa = "scalar", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__scalar, .method = "ref", .unroll = 1, .prefetch = 0, .nontemporal = 0,
      .features = 0, .complexity = 0},
 #if defined(__x86_64__) || defined(_M_X64)
     {.name = "q4k_dequant__avx2_u1_p0", .isa = "avx2", .op = Q4K_OP_DEQUANT,
@@ -222,6 +227,30 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_quantize_q8k__avx512", .isa = "avx512", .op = Q4K_OP_QUANTIZE_Q8K,
      .quantize = q4k_quantize_q8k__avx512, .method = "simd", .unroll = 1,
      .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 1},
+    {.name = "q4k_dequant_q6k__avx2_u1_p0", .isa = "avx2", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__avx2_u1_p0, .method = "cvt", .unroll = 1, .prefetch = 0, .nontemporal = 0,
+     .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 0},
+    {.name = "q4k_dequant_q6k__avx2_u1_p0_nt", .isa = "avx2", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__avx2_u1_p0_nt, .method = "cvt", .unroll = 1, .prefetch = 0, .nontemporal = 1,
+     .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 1},
+    {.name = "q4k_dequant_q6k__avx2_u2_p0", .isa = "avx2", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__avx2_u2_p0, .method = "cvt", .unroll = 2, .prefetch = 0, .nontemporal = 0,
+     .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 1},
+    {.name = "q4k_dequant_q6k__avx2_u2_p0_nt", .isa = "avx2", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__avx2_u2_p0_nt, .method = "cvt", .unroll = 2, .prefetch = 0, .nontemporal = 1,
+     .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 2},
+    {.name = "q4k_dequant_q6k__avx512_u1_p0", .isa = "avx512", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__avx512_u1_p0, .method = "cvt", .unroll = 1, .prefetch = 0, .nontemporal = 0,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 1},
+    {.name = "q4k_dequant_q6k__avx512_u1_p0_nt", .isa = "avx512", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__avx512_u1_p0_nt, .method = "cvt", .unroll = 1, .prefetch = 0, .nontemporal = 1,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 2},
+    {.name = "q4k_dequant_q6k__avx512_u2_p0", .isa = "avx512", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__avx512_u2_p0, .method = "cvt", .unroll = 2, .prefetch = 0, .nontemporal = 0,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 2},
+    {.name = "q4k_dequant_q6k__avx512_u2_p0_nt", .isa = "avx512", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__avx512_u2_p0_nt, .method = "cvt", .unroll = 2, .prefetch = 0, .nontemporal = 1,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 3},
 #endif
 #if defined(__aarch64__) || defined(_M_ARM64)
     {.name = "q4k_dequant__neon_u1_p0", .isa = "neon", .op = Q4K_OP_DEQUANT,
@@ -467,6 +496,18 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_quantize_q8k__neon", .isa = "neon", .op = Q4K_OP_QUANTIZE_Q8K,
      .quantize = q4k_quantize_q8k__neon, .method = "simd", .unroll = 1,
      .features = Q4K_FEAT_NEON, .complexity = 0},
+    {.name = "q4k_dequant_q6k__neon_u1_p0", .isa = "neon", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__neon_u1_p0, .method = "cvt", .unroll = 1, .prefetch = 0, .nontemporal = 0,
+     .features = Q4K_FEAT_NEON, .complexity = 0},
+    {.name = "q4k_dequant_q6k__neon_u1_p0_nt", .isa = "neon", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__neon_u1_p0_nt, .method = "cvt", .unroll = 1, .prefetch = 0, .nontemporal = 1,
+     .features = Q4K_FEAT_NEON, .complexity = 1},
+    {.name = "q4k_dequant_q6k__neon_u2_p0", .isa = "neon", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__neon_u2_p0, .method = "cvt", .unroll = 2, .prefetch = 0, .nontemporal = 0,
+     .features = Q4K_FEAT_NEON, .complexity = 1},
+    {.name = "q4k_dequant_q6k__neon_u2_p0_nt", .isa = "neon", .op = Q4K_OP_DEQUANT_Q6K,
+     .fn = q4k_dequant_q6k__neon_u2_p0_nt, .method = "cvt", .unroll = 2, .prefetch = 0, .nontemporal = 1,
+     .features = Q4K_FEAT_NEON, .complexity = 2},
 #endif
 };
 
@@ -620,6 +661,19 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_quantize_q8k__avx2", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "x86_64"},
     {.name = "q4k_quantize_q8k__avx512", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "x86_64"},
     {.name = "q4k_quantize_q8k__neon", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "aarch64"},
+    {.name = "q4k_dequant_q6k__scalar", .op = Q4K_OP_DEQUANT_Q6K, .arch = "any"},
+    {.name = "q4k_dequant_q6k__neon_u1_p0", .op = Q4K_OP_DEQUANT_Q6K, .arch = "aarch64"},
+    {.name = "q4k_dequant_q6k__neon_u1_p0_nt", .op = Q4K_OP_DEQUANT_Q6K, .arch = "aarch64"},
+    {.name = "q4k_dequant_q6k__neon_u2_p0", .op = Q4K_OP_DEQUANT_Q6K, .arch = "aarch64"},
+    {.name = "q4k_dequant_q6k__neon_u2_p0_nt", .op = Q4K_OP_DEQUANT_Q6K, .arch = "aarch64"},
+    {.name = "q4k_dequant_q6k__avx2_u1_p0", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
+    {.name = "q4k_dequant_q6k__avx2_u1_p0_nt", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
+    {.name = "q4k_dequant_q6k__avx2_u2_p0", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
+    {.name = "q4k_dequant_q6k__avx2_u2_p0_nt", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
+    {.name = "q4k_dequant_q6k__avx512_u1_p0", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
+    {.name = "q4k_dequant_q6k__avx512_u1_p0_nt", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
+    {.name = "q4k_dequant_q6k__avx512_u2_p0", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
+    {.name = "q4k_dequant_q6k__avx512_u2_p0_nt", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
 };
 
 const size_t q4k_catalog_count = sizeof q4k_catalog / sizeof q4k_catalog[0];

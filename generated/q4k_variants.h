@@ -5,6 +5,7 @@
  *   input:    gen/ops/dequant.lua
  *   input:    gen/ops/matvec.lua
  *   input:    gen/ops/quantize_q8k.lua
+ *   input:    gen/ops/dequant_q6k.lua
  *   template: templates/variants.h.in
  *
  * Declarations of every generated kernel, under the guard of the machine it
@@ -20,6 +21,7 @@ void q4k_matvec__scalar(const void *w, size_t n_rows, size_t n_bpr, const void *
 void q4k_matvec__scalar_r4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__scalar_r8_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__scalar(const float *x, size_t n_blocks, void *out);
+void q4k_dequant_q6k__scalar(const void *blocks, float *out, size_t n_blocks);
 
 #if defined(__x86_64__) || defined(_M_X64)
 void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
@@ -82,6 +84,14 @@ void q4k_matvec__avx512vnni_r8_c4_p0(const void *w, size_t n_rows, size_t n_bpr,
 void q4k_matvec__avx512vnni_r8_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__avx2(const float *x, size_t n_blocks, void *out);
 void q4k_quantize_q8k__avx512(const float *x, size_t n_blocks, void *out);
+void q4k_dequant_q6k__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__avx2_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__avx2_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__avx2_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__avx512_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__avx512_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__avx512_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__avx512_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
 #endif
 
 #if defined(__aarch64__) || defined(_M_ARM64)
@@ -166,6 +176,10 @@ void q4k_matvec__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, co
 void q4k_matvec__neoni8mm_r2_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neoni8mm_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
+void q4k_dequant_q6k__neon_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__neon_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__neon_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant_q6k__neon_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
 #endif
 
 /* X(name) for each variant of a family: for code that needs the kernels
@@ -346,6 +360,27 @@ void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
 #define Q4K_LIST_QUANTIZE_Q8K_AVX512(X) \
     X(q4k_quantize_q8k__avx512)
 
-#define Q4K_VARIANT_COUNT_MAX 146
+#define Q4K_LIST_DEQUANT_Q6K_SCALAR(X) \
+    X(q4k_dequant_q6k__scalar)
+
+#define Q4K_LIST_DEQUANT_Q6K_NEON(X) \
+    X(q4k_dequant_q6k__neon_u1_p0) \
+    X(q4k_dequant_q6k__neon_u1_p0_nt) \
+    X(q4k_dequant_q6k__neon_u2_p0) \
+    X(q4k_dequant_q6k__neon_u2_p0_nt)
+
+#define Q4K_LIST_DEQUANT_Q6K_AVX2(X) \
+    X(q4k_dequant_q6k__avx2_u1_p0) \
+    X(q4k_dequant_q6k__avx2_u1_p0_nt) \
+    X(q4k_dequant_q6k__avx2_u2_p0) \
+    X(q4k_dequant_q6k__avx2_u2_p0_nt)
+
+#define Q4K_LIST_DEQUANT_Q6K_AVX512(X) \
+    X(q4k_dequant_q6k__avx512_u1_p0) \
+    X(q4k_dequant_q6k__avx512_u1_p0_nt) \
+    X(q4k_dequant_q6k__avx512_u2_p0) \
+    X(q4k_dequant_q6k__avx512_u2_p0_nt)
+
+#define Q4K_VARIANT_COUNT_MAX 159
 
 #endif /* Q4K_VARIANTS_H */

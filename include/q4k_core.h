@@ -1,6 +1,7 @@
 /* q4k_core.h - the core of libq4k's public API: status codes, operations,
  * CPU features, the registry of generated kernel variants, and Q4_K
- * dequantization (llama.cpp's block_q4_K, 144 bytes -> 256 floats).
+ * dequantization (llama.cpp's block_q4_K, 144 bytes -> 256 floats) and
+ * Q6_K dequantization (block_q6_K, 210 bytes -> 256 floats).
  * Include q4k.h for the whole API.
  *
  * The contract is ARCHITECTURE.md section 6. Every dequantization kernel is
@@ -46,6 +47,7 @@ typedef enum q4k_op {
     Q4K_OP_DEQUANT = 0,      /* Q4_K blocks -> float32; size = blocks */
     Q4K_OP_MATVEC = 1,       /* Q4_K matrix x Q8_K vectors (q4k_matvec.h); size = weight blocks */
     Q4K_OP_QUANTIZE_Q8K = 2, /* float32 -> Q8_K activations (q4k_matvec.h); size = blocks */
+    Q4K_OP_DEQUANT_Q6K = 3,  /* Q6_K blocks -> float32 (q4k_dequantize_q6k); size = blocks */
     Q4K_OP_COUNT
 } q4k_op;
 
@@ -61,7 +63,7 @@ int q4k_dequantize(const void *blocks, size_t n_blocks, float *out);
 
 /* ---- Variants: the generated kernels ---------------------------------- */
 
-/* The kernel signature of Q4K_OP_DEQUANT. */
+/* The kernel signature of Q4K_OP_DEQUANT and Q4K_OP_DEQUANT_Q6K. */
 typedef void (*q4k_kernel_fn)(const void *blocks, float *out, size_t n_blocks);
 /* Q4K_OP_MATVEC: y[v*ldy + r] = the canonical dot of weight row r (n_bpr
  * Q4_K blocks, rows contiguous) and activation vector v (n_bpr Q8_K blocks,
@@ -74,7 +76,7 @@ typedef void (*q4k_quantize_fn)(const float *x, size_t n_blocks, void *out);
 typedef struct q4k_variant {
     const char *name;     /* "q4k_dequant__neon_u2_p8_nt": operation, ISA and parameters */
     const char *isa;      /* "scalar", "neon", "avx2", "avx512", "avx512vnni", ... */
-    q4k_kernel_fn fn;     /* the kernel, when op is Q4K_OP_DEQUANT (else NULL) */
+    q4k_kernel_fn fn;     /* the kernel, when op is Q4K_OP_DEQUANT or Q4K_OP_DEQUANT_Q6K (else NULL) */
     const char *method;   /* how the kernel works: "ref", "cvt", "half", "lut", "maddubs", ... */
     unsigned unroll;      /* dequant: blocks per main-loop iteration; matvec: rows per iteration */
     unsigned prefetch;    /* prefetch distance in blocks, 0 = none */
@@ -122,6 +124,24 @@ int q4k_dequantize_with(const q4k_variant *v, const void *blocks,
 
 /* The variant q4k_dequantize uses for n_blocks (never NULL). */
 const q4k_variant *q4k_dispatch_variant(size_t n_blocks);
+
+/* ---- Q6_K dequantization ----------------------------------------------
+ * llama.cpp's block_q6_K (Q4K_Q6K_BLOCK_BYTES = 210 bytes -> 256 floats,
+ * layout in q4k_format.h), the other weight type of Q4_K_M files. Bit-exact
+ * like Q4_K: each non-NaN output is exactly fl32(d * scale * q), which is
+ * exact in fp32 (q4k_format.h); NaN stays NaN. */
+
+/* Dequantize n_blocks Q6_K blocks into n_blocks*256 floats through the
+ * dispatch table (operation Q4K_OP_DEQUANT_Q6K). Pointers may be unaligned.
+ * Returns 0, Q4K_EINVAL (a NULL pointer with n_blocks > 0) or
+ * Q4K_EOVERFLOW (the output's bytes do not fit in size_t). n_blocks == 0
+ * is a no-op. */
+int q4k_dequantize_q6k(const void *blocks, size_t n_blocks, float *out);
+
+/* With one given variant of Q4K_OP_DEQUANT_Q6K: Q4K_EINVAL for a NULL
+ * variant or one of another operation, Q4K_EUNSUPPORTED when the CPU lacks
+ * a feature it needs; otherwise as q4k_dequantize_q6k. */
+int q4k_dequantize_q6k_with(const q4k_variant *v, const void *blocks, size_t n_blocks, float *out);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,5 @@
-/* q4k_format.h - the Q4_K block format in one place (ggml's block_q4_K).
+/* q4k_format.h - the block formats in one place: Q4_K (ggml's block_q4_K),
+ * Q8_K and Q6_K below.
  *
  * 144 bytes per block of 256 values, little-endian:
  *   bytes 0-1    d      fp16, scale of the sub-block scales
@@ -148,5 +149,50 @@ static inline size_t q4k_packed_off_dmin(unsigned R) { return 2u * R; }
 static inline size_t q4k_packed_off_sc(unsigned R) { return 4u * R; }
 static inline size_t q4k_packed_off_m(unsigned R) { return 12u * R; }
 static inline size_t q4k_packed_off_qs(unsigned R) { return 20u * R; }
+
+/* ---- Q6_K: the other weight format of Q4_K_M files -------------------
+ * ggml's block_q6_K (output.weight, some attn_v and ffn_down tensors of a
+ * Q4_K_M model), 210 bytes per 256 values, little-endian:
+ *   bytes 0-127    ql      low 4 bits of each 6-bit quant
+ *   bytes 128-191  qh      high 2 bits of each quant
+ *   bytes 192-207  scales  16 int8 scales, scale j for outputs 16j..16j+15
+ *   bytes 208-209  d       fp16, scale of the scales
+ * Two halves of 128 outputs; half h reads ql[64h..], qh[32h..]. For
+ * l = 0..31 its outputs l, l+32, l+64, l+96 take the low nibble of ql[l],
+ * the low nibble of ql[l+32], the high nibble of ql[l], the high nibble of
+ * ql[l+32], and bits 0-1, 2-3, 4-5, 6-7 of qh[l] as their top two bits;
+ * the quant is that 6-bit number minus 32 (q4k_q6k_quant below).
+ * Output k: y = fl32(d * scales[k/16] * q). Every such product is EXACT in
+ * fp32, in any order of the multiplications: an 11-bit fp16 significand
+ * times |scale| <= 128 (7 bits, or a power of two) times |q| <= 32 (5 bits,
+ * or a power of two) needs at most 23 bits, and nothing overflows or
+ * underflows (2^-24 <= |y| <= 65504*128*32). So (d*sc)*q, d*(sc*q) and
+ * fused forms all give the same bits; NaN (from inf or NaN d, or inf*0)
+ * stays NaN, with its sign and payload free. */
+enum {
+    Q4K_Q6K_BLOCK_BYTES = 210,
+    Q4K_Q6K_BLOCK_VALUES = 256,
+    Q6K_OFF_QL = 0,
+    Q6K_OFF_QH = 128,
+    Q6K_OFF_SCALES = 192,
+    Q6K_OFF_D = 208
+};
+
+/* Quant k (0..255) of a Q6_K block, in -32..31, straight from the format's
+ * definition: the reference the kernels' byte tricks are tested against. */
+static inline int q4k_q6k_quant(const uint8_t *block, int k)
+{
+    const int h = k / 128, r = k % 128, l = r % 32, part = r / 32;
+    const uint8_t ql = block[Q6K_OFF_QL + 64 * h + l + 32 * (part & 1)];
+    const uint8_t qh = block[Q6K_OFF_QH + 32 * h + l];
+    const int lo = (part < 2) ? (ql & 0xf) : (ql >> 4);
+    return (lo | (((qh >> (2 * part)) & 3) << 4)) - 32;
+}
+
+/* Scale j (0..15) of a Q6_K block. */
+static inline int q4k_q6k_scale(const uint8_t *block, int j)
+{
+    return (int8_t)block[Q6K_OFF_SCALES + j];
+}
 
 #endif /* Q4K_FORMAT_H */

@@ -118,7 +118,7 @@ const char *q4k_gguf_type_name(uint32_t type);
 int q4k_gguf_type_layout(uint32_t type, uint32_t *block_values, uint32_t *block_bytes);
 
 /* 1 when q4k_gguf_tensor_dequantize can convert this type:
- * Q4_K (q4k_dequantize), Q6_K (bit-exact scalar decoder), F32, F16, BF16. */
+ * Q4_K (q4k_dequantize), Q6_K (q4k_dequantize_q6k), F32, F16, BF16. */
 int q4k_gguf_type_can_dequantize(uint32_t type);
 /* Write t->n_elements floats (row-major, ne order) to out.
  * Q4K_ETYPE for other types, Q4K_EOVERFLOW when the output does not fit in

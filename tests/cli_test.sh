@@ -74,6 +74,8 @@ grep_out "$tmp/out" "golden vectors (matvec baseline) .* pass" "verify checks ma
 grep_out "$tmp/out" "golden vectors (quantize_q8k baseline) .* pass" "verify checks Q8_K against ggml"
 grep_out "$tmp/out" "q4k_matvec__scalar .* pass" "verify passes the matvec baseline"
 grep_out "$tmp/out" "q4k_quantize_q8k__scalar .* pass" "verify passes the quantize baseline"
+grep_out "$tmp/out" "golden vectors (dequant_q6k baseline) .* pass" "verify checks Q6_K against llama.cpp"
+grep_out "$tmp/out" "q4k_dequant_q6k__scalar .* pass" "verify passes the Q6_K baseline"
 awk 'NR > 1 && $NF != "pass" {bad = 1; print "  " $0} END {exit bad}' "$tmp/out" &&
     passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: q4k verify: a line without pass"; }
 expect 0 "verify --op matvec" -- $Q4K verify --op matvec --data "$DATA"
@@ -85,6 +87,13 @@ if grep -q "^q4k_dequant" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: l
     passed=$((passed + 1)); fi
 expect 0 "list --op matvec --json" -- $Q4K list --op matvec --json
 grep_out "$tmp/out" '"op": "matvec".*"vecs": 1' "list --json gives a matvec variant's vecs"
+expect 0 "verify --op dequant_q6k" -- $Q4K verify --op dequant_q6k --data "$DATA"
+if grep -q "^q4k_dequant__\|matvec\|quantize" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: verify --op dequant_q6k checks other ops"; else
+    passed=$((passed + 1)); fi
+expect 0 "list --op dequant_q6k" -- $Q4K list --op dequant_q6k
+grep_out "$tmp/out" "^q4k_dequant_q6k__scalar  *dequant_q6k " "list --op dequant_q6k shows the Q6_K baseline"
+if grep -q "^q4k_dequant__" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: list --op dequant_q6k lists dequant"; else
+    passed=$((passed + 1)); fi
 expect 2 "list --op nope" -- $Q4K list --op nope
 grep_out "$tmp/err" "matvec" "list --op names the operations"
 expect 2 "verify unknown variant" -- $Q4K verify --variant nope
@@ -114,6 +123,23 @@ expect 1 "dequant into a missing folder" -- $Q4K dequant "$DATA/q4k_zeros.bin" "
 expect 0 "dequant of an empty file" -- $Q4K dequant "$tmp/empty.bin" "$tmp/empty.f32"
 [ -e "$tmp/empty.f32" ] && [ ! -s "$tmp/empty.f32" ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: empty output"; }
 
+# dequant --type q6_K: Q6_K blocks, equal to llama.cpp's output byte for byte
+expect 0 "dequant --type q6_K" -- $Q4K dequant --type q6_K "$DATA/q6k_gaussian.bin" "$tmp/q6.f32"
+if cmp -s "$tmp/q6.f32" "$DATA/q6k_gaussian.f32"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: dequant --type q6_K differs from the golden file"; fi
+grep_out "$tmp/err" "1024 Q6_K block(s) -> 262144 floats, variant q4k_dequant_q6k__" "dequant --type q6_K says what it did"
+for v in $($Q4K list --op dequant_q6k 2>/dev/null | awk 'NR > 1 && $(NF - 1) == "yes" {print $1}'); do
+    expect 0 "dequant --variant $v" -- $Q4K dequant --variant "$v" "$DATA/q6k_outliers.bin" "$tmp/q6v.f32"
+    if cmp -s "$tmp/q6v.f32" "$DATA/q6k_outliers.f32"; then passed=$((passed + 1)); else
+        failed=$((failed + 1)); echo "FAIL: dequant --variant $v differs from the golden file"; fi
+done
+expect 2 "dequant --type q6_K of Q4_K bytes" -- $Q4K dequant --type q6_K "$DATA/q4k_zeros.bin" "$tmp/q6bad.f32"
+grep_out "$tmp/err" "210-byte Q6_K blocks" "dequant names the Q6_K block size"
+expect 2 "dequant --type q6_K with a Q4_K variant" -- $Q4K dequant --type q6_K --variant q4k_dequant__scalar \
+    "$DATA/q6k_gaussian.bin" "$tmp/q6bad.f32"
+grep_out "$tmp/err" "not of dequant_q6k" "dequant --type q6_K refuses a Q4_K variant"
+expect 2 "dequant --type q5_K" -- $Q4K dequant --type q5_K "$DATA/q6k_gaussian.bin" "$tmp/q6bad.f32"
+
 expect 0 "bench csv" -- $Q4K bench --variant q4k_dequant__scalar --variant auto --blocks 3 --repeats 1 --min-ms 0 --csv
 grep_out "$tmp/out" "^variant,blocks,ns_per_block" "bench csv header"
 grep_out "$tmp/out" "^q4k_dequant__scalar,3," "bench csv row"
@@ -134,6 +160,10 @@ expect 2 "bench --vecs without matvec" -- $Q4K bench --vecs 2
 expect 2 "bench --threads 0" -- $Q4K bench --op matvec --threads 0
 expect 0 "bench quantize_q8k" -- $Q4K bench --op quantize_q8k --blocks 4 --repeats 1 --min-ms 0 --csv
 grep_out "$tmp/out" "^q4k_quantize_q8k__scalar,4," "bench quantize_q8k row"
+expect 0 "bench dequant_q6k" -- $Q4K bench --op dequant_q6k --variant q4k_dequant_q6k__scalar --variant auto \
+    --blocks 4 --repeats 1 --min-ms 0 --csv
+grep_out "$tmp/out" "^q4k_dequant_q6k__scalar,4," "bench dequant_q6k row"
+grep_out "$tmp/out" "^auto,4," "bench dequant_q6k auto row"
 
 # ---- matvec: raw Q4_K rows x float32 vectors (through Q8_K) ----
 # q4k_gaussian.bin: 4096 blocks = 256 rows of 4096 columns; dot_x.f32: 4096 floats

@@ -1,6 +1,6 @@
 /* gguf_dequant.c - turning a GGUF tensor into float32: Q4_K through the
- * tuned q4k_dequantize(), Q6_K through the scalar reference, and the plain
- * float types by conversion. Shapes and sizes were validated at open time,
+ * tuned q4k_dequantize(), Q6_K through the tuned q4k_dequantize_q6k(), and
+ * the plain float types by conversion. Shapes and sizes were validated at open time,
  * so nbytes matches n_elements here. */
 #include <string.h>
 
@@ -43,8 +43,7 @@ int q4k_gguf_tensor_dequantize(const q4k_gguf_tensor *t, float *out)
     case Q4K_GGML_Q4_K:
         return q4k_dequantize(p, n / Q4K_BLOCK_VALUES, out);
     case Q4K_GGML_Q6_K:
-        gguf_q6k_dequantize(p, n / 256, out);
-        return Q4K_OK;
+        return q4k_dequantize_q6k(p, n / Q4K_Q6K_BLOCK_VALUES, out);
     case Q4K_GGML_F32:
         /* the file is little-endian; so are the hosts q4k builds for, but
          * decode byte-wise anyway rather than assume it */

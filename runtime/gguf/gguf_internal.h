@@ -68,10 +68,6 @@ static inline float gguf_fp16_to_fp32(uint16_t h)
     return q4k_fp16_to_fp32(h);
 }
 
-/* Q6_K (ggml block_q6_K, 210 bytes -> 256 floats), scalar, in ggml's order
- * of operations (runtime/q6k_ref.c). */
-void gguf_q6k_dequantize(const void *blocks, size_t n_blocks, float *out);
-
 /* Bytes of one scalar GGUF value type; 0 for STRING, ARRAY and unknown. */
 uint32_t gguf_vtype_size(uint32_t vtype);
 

@@ -1,11 +1,14 @@
-/* dequantize.c - the public Q4_K dequantization entry points: argument
- * checks, then a kernel of operation Q4K_OP_DEQUANT. */
+/* dequantize.c - the public dequantization entry points, Q4_K and Q6_K:
+ * argument checks, then a kernel of operation Q4K_OP_DEQUANT or
+ * Q4K_OP_DEQUANT_Q6K. */
 #include <stdint.h>
 
 #include "q4k_core.h"
+#include "q4k_dispatch.h"
 
-/* Shared by both entry points: n_blocks > 0 needs both pointers, and the
- * output's byte size (n * 256 * 4) must fit in size_t. */
+/* Shared by every entry point (both formats have 256 values a block):
+ * n_blocks > 0 needs both pointers, and the output's byte size
+ * (n * 256 * 4) must fit in size_t. */
 static int check_args(const void *blocks, size_t n_blocks, const float *out)
 {
     if (n_blocks == 0)
@@ -36,5 +39,27 @@ int q4k_dequantize_with(const q4k_variant *v, const void *blocks, size_t n_block
     if (st != Q4K_OK || n_blocks == 0)
         return st;
     v->fn(blocks, out, n_blocks);
+    return Q4K_OK;
+}
+
+int q4k_dequantize_q6k_with(const q4k_variant *v, const void *blocks, size_t n_blocks, float *out)
+{
+    if (!v || !v->fn || v->op != Q4K_OP_DEQUANT_Q6K)
+        return Q4K_EINVAL;
+    if (!q4k_variant_usable(v))
+        return Q4K_EUNSUPPORTED;
+    int st = check_args(blocks, n_blocks, out);
+    if (st != Q4K_OK || n_blocks == 0)
+        return st;
+    v->fn(blocks, out, n_blocks);
+    return Q4K_OK;
+}
+
+int q4k_dequantize_q6k(const void *blocks, size_t n_blocks, float *out)
+{
+    int st = check_args(blocks, n_blocks, out);
+    if (st != Q4K_OK || n_blocks == 0)
+        return st;
+    q4k_dispatch_select(Q4K_OP_DEQUANT_Q6K, n_blocks)->fn(blocks, out, n_blocks);
     return Q4K_OK;
 }

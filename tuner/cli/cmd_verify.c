@@ -42,6 +42,9 @@ int cmd_verify(int argc, char **argv)
                    "                float64 value (dot_<case>.ggml.f32, .deq_q8.f64)\n"
                    "  quantize_q8k  random and adversarial floats (zeros, ties, halves, tiny and\n"
                    "                huge), sizes 0..80 blocks; golden: dot_x.f32 -> dot_x.q8k\n"
+                   "  dequant_q6k   random and adversarial Q6_K blocks (special fp16 d, every\n"
+                   "                scale byte value, the product's extremes), sizes 0..64;\n"
+                   "                golden: q6k_<case>.bin/.f32\n"
                    "  --op NAME  only the variants of one operation (there is: %s)\n"
                    "Exit status: 0 all pass, 1 a variant failed, 2 usage error.\n",
                    op_plan_names());

@@ -32,6 +32,27 @@ uint8_t *q4k_bench_blocks(size_t n, uint64_t seed)
     return x;
 }
 
+uint8_t *q4k_bench_q6k_blocks(size_t n, uint64_t seed)
+{
+    uint8_t *x = malloc(n ? n * Q4K_Q6K_BLOCK_BYTES : 1);
+    if (!x)
+        return NULL;
+    for (size_t b = 0; b < n; b++) {
+        uint8_t *p = x + b * Q4K_Q6K_BLOCK_BYTES;
+        for (int i = 0; i < Q4K_Q6K_BLOCK_BYTES; i += 8) {
+            uint64_t r = q4k_splitmix64(&seed);
+            for (int k = 0; k < 8 && i + k < Q4K_Q6K_BLOCK_BYTES; k++)
+                p[i + k] = (uint8_t)(r >> (8 * k));
+        }
+        /* d in [2^-14, 2^-10) (llama.cpp's d is about max|x| / (128*32)):
+         * fp16 exponent 1..4, random mantissa; never subnormal, inf or NaN */
+        uint8_t *d = p + Q6K_OFF_D;
+        uint16_t h = (uint16_t)(((1 + (d[0] & 3)) << 10) | ((d[1] << 2) & 0x3ff));
+        d[0] = (uint8_t)h, d[1] = (uint8_t)(h >> 8);
+    }
+    return x;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;

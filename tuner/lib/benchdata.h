@@ -13,6 +13,10 @@ uint64_t q4k_splitmix64(uint64_t *state);
  * random 6-bit scales and quants. malloc'd; NULL when out of memory. */
 uint8_t *q4k_bench_blocks(size_t n, uint64_t seed);
 
+/* n Q6_K blocks (210 bytes) likewise: normal fp16 d of typical magnitude,
+ * random int8 scales and 6-bit quants. malloc'd; NULL when out of memory. */
+uint8_t *q4k_bench_q6k_blocks(size_t n, uint64_t seed);
+
 /* Median and median absolute deviation of x[0..n) (x is reordered). */
 double q4k_median(double *x, size_t n);
 double q4k_mad(const double *x, size_t n, double median);

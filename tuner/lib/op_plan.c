@@ -241,6 +241,49 @@ static int quantize_dispatched(const op_workload *w)
     return q4k_quantize_q8k((const float *)(const void *)w->in, w->n * Q4K_Q8K_BLOCK_VALUES, w->out);
 }
 
+/* ---- dequant_q6k: Q6_K blocks -> float32 ------------------------------- */
+
+/* Realistic Q6_K blocks (q4k_bench_q6k_blocks: normal d, random scales and
+ * quants), TEMPLATE_BLOCKS distinct ones repeated over the input. */
+static void dequant_q6k_fill(uint8_t *in, size_t bytes, uint64_t seed)
+{
+    size_t blocks = (bytes + Q4K_Q6K_BLOCK_BYTES - 1) / Q4K_Q6K_BLOCK_BYTES;
+    size_t tpl_blocks = blocks < TEMPLATE_BLOCKS ? blocks : TEMPLATE_BLOCKS;
+    uint8_t *tpl = q4k_bench_q6k_blocks(tpl_blocks, seed);
+    const size_t tpl_bytes = tpl_blocks * Q4K_Q6K_BLOCK_BYTES;
+    if (!tpl) { /* still deterministic, only less realistic */
+        memset(in, 0x11, bytes);
+        return;
+    }
+    for (size_t off = 0; off < bytes; off += tpl_bytes)
+        memcpy(in + off, tpl, bytes - off < tpl_bytes ? bytes - off : tpl_bytes);
+    free(tpl);
+}
+
+static void dequant_q6k_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
+{
+    const q4k_kernel_fn fn = v->fn;
+    const size_t n = w->n;
+    if (w->slots == 1) {
+        float *out = (float *)(void *)w->out;
+        for (unsigned long long i = 0; i < iters; i++)
+            fn(w->in, out, n);
+        return;
+    }
+    size_t slot = w->slot;
+    for (unsigned long long i = 0; i < iters; i++) {
+        fn(w->in + slot * n * Q4K_Q6K_BLOCK_BYTES, (float *)(void *)(w->out + slot * n * DEQUANT_OUT_BYTES), n);
+        if (++slot == w->slots)
+            slot = 0;
+    }
+    w->slot = slot;
+}
+
+static int dequant_q6k_dispatched(const op_workload *w)
+{
+    return q4k_dequantize_q6k(w->in, w->n, (float *)(void *)w->out);
+}
+
 /* ---- the table -------------------------------------------------------- */
 
 #define COUNT(a) (sizeof a / sizeof a[0])
@@ -342,6 +385,35 @@ static const op_plan plans[] = {
         .run_dispatched = quantize_dispatched,
         .verify = q4k_verify_quantize_q8k,
         .verify_golden = q4k_verify_quantize_q8k_golden,
+    },
+    {
+        .op = Q4K_OP_DEQUANT_Q6K,
+        .name = "dequant_q6k",
+        .unit = "block",
+        .units = "blocks",
+        .unit_id = "block",
+        .describe = "a size counts Q6_K blocks: 210 bytes in, 256 float32 (1 KiB) out per block",
+        .in_bytes_per_unit = Q4K_Q6K_BLOCK_BYTES,
+        .row_units = 1,
+        .out_bytes_per_row = DEQUANT_OUT_BYTES,
+        .limits = OP_LIMITS_STORE,
+        .rate_bytes_per_unit = DEQUANT_OUT_BYTES,
+        .rate_what = "output",
+        .sizes = dequant_sizes,
+        .n_sizes = COUNT(dequant_sizes),
+        .quick_sizes = dequant_quick,
+        .n_quick_sizes = COUNT(dequant_quick),
+        .emulated_sizes = dequant_emulated,
+        .n_emulated_sizes = COUNT(dequant_emulated),
+        .bench_sizes = dequant_bench,
+        .n_bench_sizes = COUNT(dequant_bench),
+        .baseline = "q4k_dequant_q6k__scalar",
+        .sentinel_size = 16,
+        .fill_input = dequant_q6k_fill,
+        .run = dequant_q6k_run,
+        .run_dispatched = dequant_q6k_dispatched,
+        .verify = q4k_verify_dequant_q6k,
+        .verify_golden = q4k_verify_dequant_q6k_golden,
     },
 };
 

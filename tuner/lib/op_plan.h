@@ -16,6 +16,8 @@
  *                 same weight bytes): its output is tiny
  *   quantize_q8k  size = Q8_K blocks; 1 KiB of float32 in, 292 bytes out per
  *                 block; compared with the read limit over its input
+ *   dequant_q6k   size = Q6_K blocks; 210 bytes in, 1 KiB of float32 out per
+ *                 block; compared with the store limits, as dequant
  *
  * Everything else in the tuner (measure, select, reports, q4k list, bench,
  * verify) works from this table: measurement rows, profile buckets and

@@ -5,7 +5,8 @@
  * bytes. One pair of functions per operation (the op plans point at them):
  *   dequant       q4k_verify_variant, q4k_verify_golden (verify.c)
  *   matvec        q4k_verify_matvec, q4k_verify_matvec_golden (verify_ops.c)
- *   quantize_q8k  q4k_verify_quantize_q8k, q4k_verify_quantize_q8k_golden */
+ *   quantize_q8k  q4k_verify_quantize_q8k, q4k_verify_quantize_q8k_golden
+ *   dequant_q6k   q4k_verify_dequant_q6k, q4k_verify_dequant_q6k_golden (verify_q6k.c) */
 #ifndef Q4K_VERIFY_H
 #define Q4K_VERIFY_H
 
@@ -61,6 +62,19 @@ int q4k_verify_quantize_q8k(const q4k_variant *v, const char *golden_dir, q4k_ve
 /* quantize_q8k against ggml: dot_x.f32 must give dot_x.q8k byte for byte.
  * rep->values counts the bytes; 0 when dir lacks the files. */
 int q4k_verify_quantize_q8k_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep);
+
+/* dequant_q6k: v against q4k_dequant_q6k__scalar, bit for bit (NaN by
+ * class), on random and adversarial blocks (special fp16 d: zeros,
+ * subnormals, the largest finite, infinities, NaNs; every byte value in
+ * each of the 16 scale bytes; the extremes of the product), sizes 0..64
+ * blocks, unaligned input and output, guard bytes; with golden_dir also
+ * q4k_verify_dequant_q6k_golden. */
+int q4k_verify_dequant_q6k(const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep);
+
+/* dequant_q6k against llama.cpp: q6k_<case>.bin -> q6k_<case>.f32 for the
+ * cases gaussian, outliers, randbytes and special_d. rep->values == 0 when
+ * dir holds none of them. */
+int q4k_verify_dequant_q6k_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep);
 
 /* The folder of golden vectors to use: $Q4K_TESTDATA, else the source
  * tree's tests/data if it exists, else NULL. */
