@@ -1,4 +1,5 @@
 -- ops.lua - the operations q4k generates kernels for, in the order of their
 -- Q4K_OP_ values (include/q4k_core.h). Each is described by gen/ops/<name>.lua
--- and implemented by templates/<name>/<isa>.c.in.
-return { "dequant", "matvec", "quantize_q8k" }
+-- and implemented by templates/<name>/<isa>.c.in. Each op's c_enum names its
+-- value, so a value may be skipped (3 is "dequant_q6k", on another branch).
+return { "dequant", "matvec", "quantize_q8k", "matvec_q6k" }

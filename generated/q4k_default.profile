@@ -4,6 +4,7 @@
 #   input:    gen/ops/dequant.lua
 #   input:    gen/ops/matvec.lua
 #   input:    gen/ops/quantize_q8k.lua
+#   input:    gen/ops/matvec_q6k.lua
 #   template: templates/default.profile.in
 #
 # The built-in dispatch table of every operation: size bucket -> candidate
@@ -32,4 +33,5 @@ bucket dequant 32768 q4k_dequant__neon_half_u2_p0_nt q4k_dequant__avx512_lut_u2_
 bucket dequant 65536 q4k_dequant__neon_half_u2_p0_nt q4k_dequant__avx512_lut_u2_p0_nt q4k_dequant__avx2_u2_p0_nt q4k_dequant__scalar
 bucket matvec 1 q4k_matvec__avx512vnni_r8_c1_p0 q4k_matvec__avxvnni_r4_c1_p0 q4k_matvec__avx2_r4_c1_p0 q4k_matvec__neoni8mm_r4_c4_p0 q4k_matvec__neondot_r4_c1_p0 q4k_matvec__neon_r4_c1_p0 q4k_matvec__scalar
 bucket quantize_q8k 1 q4k_quantize_q8k__avx512 q4k_quantize_q8k__avx2 q4k_quantize_q8k__neon q4k_quantize_q8k__scalar
+bucket matvec_q6k 1 q4k_matvec_q6k__scalar
 end

@@ -5,6 +5,7 @@
  *   input:    gen/ops/dequant.lua
  *   input:    gen/ops/matvec.lua
  *   input:    gen/ops/quantize_q8k.lua
+ *   input:    gen/ops/matvec_q6k.lua
  *   template: templates/registry.c.in
  *
  * The registry: every variant compiled for this machine, with its ISA,
@@ -16,13 +17,14 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "e6d19d6cde70a4f7";
+const char q4k_generator_hash[] = "414abd3b5704a111";
 
 /* The operations' names, as profiles, CSV files and q4k list spell them. */
 const char *const q4k_op_names[Q4K_OP_COUNT] = {
     [Q4K_OP_DEQUANT] = "dequant",
     [Q4K_OP_MATVEC] = "matvec",
     [Q4K_OP_QUANTIZE_Q8K] = "quantize_q8k",
+    [Q4K_OP_MATVEC_Q6K] = "matvec_q6k",
 };
 
 const q4k_variant q4k_registry[] = {
@@ -34,6 +36,9 @@ const q4k_variant q4k_registry[] = {
      .features = 0, .complexity = 0},
     {.name = "q4k_quantize_q8k__scalar", .isa = "scalar", .op = Q4K_OP_QUANTIZE_Q8K,
      .quantize = q4k_quantize_q8k__scalar, .method = "ref", .unroll = 1,
+     .features = 0, .complexity = 0},
+    {.name = "q4k_matvec_q6k__scalar", .isa = "scalar", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__scalar, .method = "ref", .unroll = 1, .vecs = 1, .prefetch = 0,
      .features = 0, .complexity = 0},
 #if defined(__x86_64__) || defined(_M_X64)
     {.name = "q4k_dequant__avx2_u1_p0", .isa = "avx2", .op = Q4K_OP_DEQUANT,
@@ -604,6 +609,7 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_quantize_q8k__avx2", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "x86_64"},
     {.name = "q4k_quantize_q8k__avx512", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "x86_64"},
     {.name = "q4k_quantize_q8k__neon", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__scalar", .op = Q4K_OP_MATVEC_Q6K, .arch = "any"},
 };
 
 const size_t q4k_catalog_count = sizeof q4k_catalog / sizeof q4k_catalog[0];

@@ -5,6 +5,7 @@
  *   input:    gen/ops/dequant.lua
  *   input:    gen/ops/matvec.lua
  *   input:    gen/ops/quantize_q8k.lua
+ *   input:    gen/ops/matvec_q6k.lua
  *   template: templates/variants.h.in
  *
  * Declarations of every generated kernel, under the guard of the machine it
@@ -18,6 +19,7 @@
 void q4k_dequant__scalar(const void *blocks, float *out, size_t n_blocks);
 void q4k_matvec__scalar(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__scalar(const float *x, size_t n_blocks, void *out);
+void q4k_matvec_q6k__scalar(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 
 #if defined(__x86_64__) || defined(_M_X64)
 void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
@@ -338,6 +340,9 @@ void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
 #define Q4K_LIST_QUANTIZE_Q8K_AVX512(X) \
     X(q4k_quantize_q8k__avx512)
 
-#define Q4K_VARIANT_COUNT_MAX 142
+#define Q4K_LIST_MATVEC_Q6K_SCALAR(X) \
+    X(q4k_matvec_q6k__scalar)
+
+#define Q4K_VARIANT_COUNT_MAX 143
 
 #endif /* Q4K_VARIANTS_H */

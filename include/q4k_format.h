@@ -1,4 +1,5 @@
-/* q4k_format.h - the Q4_K block format in one place (ggml's block_q4_K).
+/* q4k_format.h - the Q4_K block format in one place (ggml's block_q4_K),
+ * and the Q8_K (activations) and Q6_K formats after it.
  *
  * 144 bytes per block of 256 values, little-endian:
  *   bytes 0-1    d      fp16, scale of the sub-block scales
@@ -126,6 +127,37 @@ static inline float q8k_load_d(const uint8_t *block)
 static inline int16_t q8k_load_bsum(const uint8_t *block, int k)
 {
     return (int16_t)q4k_load_le16(block + Q8K_OFF_BSUMS + 2 * k);
+}
+
+/* ---- Q6_K: the other weight format of Q4_K_M files ------------------------
+ * ggml's block_q6_K, 210 bytes per 256 values, little-endian:
+ *   bytes 0-127    ql      low 4 bits of each quant
+ *   bytes 128-191  qh      high 2 bits of each quant
+ *   bytes 192-207  scales  16 int8 scales, one per 16 values
+ *   bytes 208-209  d       fp16, scale of the scales
+ * Value i (0..255), in half n = i / 128, chunk m = (i % 128) / 32 and
+ * position l = i % 32 of it: the low 4 bits are ql[64n + l + 32 (m & 1)]
+ * (the low nibble for m < 2, the high one for m >= 2), the top 2 bits are
+ * bits 2m, 2m+1 of qh[32n + l]; the quant is that 6-bit number q minus 32,
+ * its scale scales[i / 16] (sub-block k = i / 16 holds values 16k..16k+15:
+ * the same 16 as a Q8_K block's bsums[k]). Value = d * scales[k] * (q - 32). */
+enum {
+    Q6K_OFF_QL = 0,
+    Q6K_OFF_QH = 128,
+    Q6K_OFF_SCALES = 192,
+    Q6K_OFF_D = 208,
+    Q6K_SUBBLOCKS = 16,
+    Q6K_BLOCK_BYTES = 210
+};
+
+/* The 6-bit quant q (0..63, before the -32) of value i of a Q6_K block,
+ * straight from the format's definition. */
+static inline int q6k_quant(const uint8_t *block, int i)
+{
+    const int n = i / 128, m = (i % 128) / 32, l = i % 32;
+    const uint8_t lo = block[Q6K_OFF_QL + 64 * n + l + 32 * (m & 1)];
+    const uint8_t hi = block[Q6K_OFF_QH + 32 * n + l];
+    return ((m < 2 ? lo : lo >> 4) & 0xf) | (((hi >> (2 * m)) & 3) << 4);
 }
 
 #endif /* Q4K_FORMAT_H */

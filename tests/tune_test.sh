@@ -107,7 +107,7 @@ quick)
     note "q4k tune --quick"
     q4k tune --quick --out "$T/results" >"$T/tune.out" 2>"$T/tune.err" || { cat "$T/tune.err" >&2; fail "tune --quick"; }
     R="$T/results"
-    for f in measurements.csv profile report.md chart.svg chart-matvec.svg chart-quantize_q8k.svg; do
+    for f in measurements.csv profile report.md chart.svg chart-matvec.svg chart-quantize_q8k.svg chart-matvec_q6k.svg; do
         [ -s "$R/$f" ] || fail "tune did not write $f"
     done
     if [ $EMULATED = 0 ] && command -v hyperfine >/dev/null; then
@@ -129,15 +129,17 @@ quick)
             fail "report.md names another winner than $winner at $op $size"
     done <"$R/profile"
     [ "$n" -ge 3 ] || fail "only $n buckets in the profile"
-    for s in limit:store limit:memset q4k_dequant__scalar limit:read q4k_matvec__scalar q4k_quantize_q8k__scalar; do
+    for s in limit:store limit:memset q4k_dequant__scalar limit:read q4k_matvec__scalar q4k_quantize_q8k__scalar \
+        q4k_matvec_q6k__scalar; do
         has_variant "$R/measurements.csv" "$s" || fail "no $s rows in the measurements"
     done
     # matvec: measured against the read limit (a read loop over the same
     # weight bytes), never against the store loops; hot and cold sizes
     csv_column "$R/measurements.csv" op variant | grep -q -x 'matvec,limit:read' || fail "no matvec read-limit rows"
+    csv_column "$R/measurements.csv" op variant | grep -q -x 'matvec_q6k,limit:read' || fail "no matvec_q6k read-limit rows"
     csv_column "$R/measurements.csv" op variant | grep -q -x 'matvec,limit:store' && fail "matvec timed a store limit"
     csv_column "$R/measurements.csv" op variant | grep -q -x 'dequant,limit:read' && fail "dequant timed the read limit"
-    for op in dequant matvec quantize_q8k; do
+    for op in dequant matvec quantize_q8k matvec_q6k; do
         grep -q "^bucket $op " "$R/profile" || fail "the profile has no $op bucket"
         grep -q "^## Operation \`$op\`" "$R/report.md" || fail "report.md has no section for $op"
     done
@@ -179,6 +181,8 @@ split)
     # matvec's sizes are weight blocks of 16-block rows: of 1 and 16 only 16 is one
     [ "$(grep -c '^bucket matvec 16 ' "$T/profile")" = 1 ] && [ "$(grep -c '^bucket matvec ' "$T/profile")" = 1 ] ||
         fail "want 1 matvec bucket (16)"
+    [ "$(grep -c '^bucket matvec_q6k 16 ' "$T/profile")" = 1 ] && [ "$(grep -c '^bucket matvec_q6k ' "$T/profile")" = 1 ] ||
+        fail "want 1 matvec_q6k bucket (16)"
     [ "$(grep -c '^bucket quantize_q8k ' "$T/profile")" = 2 ] || fail "want 2 quantize_q8k buckets"
     grep -q '^simd_threshold' "$T/profile" && fail "version 2 has no simd_threshold key"
     q4k select "$M" >"$T/profile.stdout" 2>/dev/null || fail "select to stdout"

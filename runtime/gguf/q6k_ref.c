@@ -15,9 +15,7 @@
  * bits, times a 6-bit q is 25), so the result depends on the order of the
  * multiplications. ggml computes (d * scale) * q in float; so do we. There
  * is no addition, so FMA contraction cannot change it. */
-#include "gguf_internal.h"
-
-enum { Q6K_BLOCK_BYTES = 210 };
+#include "gguf_internal.h" /* and q4k_format.h: Q6K_BLOCK_BYTES */
 
 static void q6k_half(const uint8_t *ql, const uint8_t *qh, const int8_t *sc, float d, float *y)
 {

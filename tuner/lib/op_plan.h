@@ -16,6 +16,7 @@
  *                 same weight bytes): its output is tiny
  *   quantize_q8k  size = Q8_K blocks; 1 KiB of float32 in, 292 bytes out per
  *                 block; compared with the read limit over its input
+ *   matvec_q6k    as matvec with Q6_K weights: 210 bytes read per block
  *
  * Everything else in the tuner (measure, select, reports, q4k list, bench,
  * verify) works from this table: measurement rows, profile buckets and
@@ -132,6 +133,10 @@ const char *op_plan_names(void);
 
 /* The variant name without the op's "q4k_<op>__" prefix (for tables). */
 const char *op_plan_short_name(const char *variant);
+
+/* 1 for the matrix-vector ops (matvec, matvec_q6k): calls take several
+ * activation vectors (workload.vecs) and a thread pool (workload.pool). */
+int op_plan_batched(const op_plan *p);
 
 /* Bytes of one slot of a workload of n units (in: the input the op reads,
  * out: what it writes, for w->vecs vectors where that matters). */
