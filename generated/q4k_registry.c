@@ -17,7 +17,7 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "414abd3b5704a111";
+const char q4k_generator_hash[] = "3af453c4b4e47123";
 
 /* The operations' names, as profiles, CSV files and q4k list spell them. */
 const char *const q4k_op_names[Q4K_OP_COUNT] = {
@@ -215,6 +215,27 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_quantize_q8k__avx512", .isa = "avx512", .op = Q4K_OP_QUANTIZE_Q8K,
      .quantize = q4k_quantize_q8k__avx512, .method = "simd", .unroll = 1,
      .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 1},
+    {.name = "q4k_matvec_q6k__avx2_r4_c1_p0", .isa = "avx2", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx2_r4_c1_p0, .method = "maddubs", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 3},
+    {.name = "q4k_matvec_q6k__avx2_r4_c4_p0", .isa = "avx2", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx2_r4_c4_p0, .method = "maddubs", .unroll = 4, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 6},
+    {.name = "q4k_matvec_q6k__avxvnni_r4_c1_p0", .isa = "avxvnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avxvnni_r4_c1_p0, .method = "vnni", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_AVXVNNI | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 4},
+    {.name = "q4k_matvec_q6k__avxvnni_r4_c4_p0", .isa = "avxvnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avxvnni_r4_c4_p0, .method = "vnni", .unroll = 4, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_AVXVNNI | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 7},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p0", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r4_c1_p0, .method = "vnni", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 5},
+    {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r8_c1_p0, .method = "vnni", .unroll = 8, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 9},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c4_p0", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r4_c4_p0, .method = "vnni", .unroll = 4, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 8},
 #endif
 #if defined(__aarch64__) || defined(_M_ARM64)
     {.name = "q4k_dequant__neon_u1_p0", .isa = "neon", .op = Q4K_OP_DEQUANT,
@@ -610,6 +631,13 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_quantize_q8k__avx512", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "x86_64"},
     {.name = "q4k_quantize_q8k__neon", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "aarch64"},
     {.name = "q4k_matvec_q6k__scalar", .op = Q4K_OP_MATVEC_Q6K, .arch = "any"},
+    {.name = "q4k_matvec_q6k__avx2_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx2_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avxvnni_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avxvnni_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
 };
 
 const size_t q4k_catalog_count = sizeof q4k_catalog / sizeof q4k_catalog[0];

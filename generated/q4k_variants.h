@@ -80,6 +80,13 @@ void q4k_matvec__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr,
 void q4k_matvec__avx512vnni_r8_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__avx2(const float *x, size_t n_blocks, void *out);
 void q4k_quantize_q8k__avx512(const float *x, size_t n_blocks, void *out);
+void q4k_matvec_q6k__avx2_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx2_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avxvnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avxvnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 #endif
 
 #if defined(__aarch64__) || defined(_M_ARM64)
@@ -343,6 +350,19 @@ void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
 #define Q4K_LIST_MATVEC_Q6K_SCALAR(X) \
     X(q4k_matvec_q6k__scalar)
 
-#define Q4K_VARIANT_COUNT_MAX 143
+#define Q4K_LIST_MATVEC_Q6K_AVX2(X) \
+    X(q4k_matvec_q6k__avx2_r4_c1_p0) \
+    X(q4k_matvec_q6k__avx2_r4_c4_p0)
+
+#define Q4K_LIST_MATVEC_Q6K_AVXVNNI(X) \
+    X(q4k_matvec_q6k__avxvnni_r4_c1_p0) \
+    X(q4k_matvec_q6k__avxvnni_r4_c4_p0)
+
+#define Q4K_LIST_MATVEC_Q6K_AVX512VNNI(X) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c1_p0) \
+    X(q4k_matvec_q6k__avx512vnni_r8_c1_p0) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c4_p0)
+
+#define Q4K_VARIANT_COUNT_MAX 150
 
 #endif /* Q4K_VARIANTS_H */

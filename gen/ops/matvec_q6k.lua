@@ -57,6 +57,10 @@ add { isa = "scalar", method = "ref", rows = 1, vecs = 1, prefetch = 0 }
 -- integer dot product is taken). r4 c1 is the token-generation shape (one
 -- activation vector), r4 c4 the prompt-batch one.
 local grids = {
+  { isa = "avx2", method = "maddubs", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "avxvnni", method = "vnni", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1 }, prefetches = { 0 } },
+  { isa = "avx512vnni", method = "vnni", rows = { 4 }, vecs = { 4 }, prefetches = { 0 } },
 }
 for _, g in ipairs(grids) do
   for _, r in ipairs(g.rows) do
