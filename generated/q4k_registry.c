@@ -17,7 +17,7 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "3af453c4b4e47123";
+const char q4k_generator_hash[] = "881f24c682184a53";
 
 /* The operations' names, as profiles, CSV files and q4k list spell them. */
 const char *const q4k_op_names[Q4K_OP_COUNT] = {
@@ -481,6 +481,24 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_quantize_q8k__neon", .isa = "neon", .op = Q4K_OP_QUANTIZE_Q8K,
      .quantize = q4k_quantize_q8k__neon, .method = "simd", .unroll = 1,
      .features = Q4K_FEAT_NEON, .complexity = 0},
+    {.name = "q4k_matvec_q6k__neon_r1_c1_p0", .isa = "neon", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neon_r1_c1_p0, .method = "mull", .unroll = 1, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_NEON, .complexity = 0},
+    {.name = "q4k_matvec_q6k__neon_r4_c1_p0", .isa = "neon", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neon_r4_c1_p0, .method = "mull", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_NEON, .complexity = 3},
+    {.name = "q4k_matvec_q6k__neondot_r1_c1_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r1_c1_p0, .method = "sdot", .unroll = 1, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 1},
+    {.name = "q4k_matvec_q6k__neondot_r1_c4_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r1_c4_p0, .method = "sdot", .unroll = 1, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 4},
+    {.name = "q4k_matvec_q6k__neondot_r4_c1_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r4_c1_p0, .method = "sdot", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 4},
+    {.name = "q4k_matvec_q6k__neondot_r4_c4_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r4_c4_p0, .method = "sdot", .unroll = 4, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 7},
 #endif
 };
 
@@ -638,6 +656,12 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__avx512vnni_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__neon_r1_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neon_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r1_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r1_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
 };
 
 const size_t q4k_catalog_count = sizeof q4k_catalog / sizeof q4k_catalog[0];

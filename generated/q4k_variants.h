@@ -171,6 +171,12 @@ void q4k_matvec__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, co
 void q4k_matvec__neoni8mm_r2_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neoni8mm_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
+void q4k_matvec_q6k__neon_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neon_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r1_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 #endif
 
 /* X(name) for each variant of a family: for code that needs the kernels
@@ -350,6 +356,10 @@ void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
 #define Q4K_LIST_MATVEC_Q6K_SCALAR(X) \
     X(q4k_matvec_q6k__scalar)
 
+#define Q4K_LIST_MATVEC_Q6K_NEON(X) \
+    X(q4k_matvec_q6k__neon_r1_c1_p0) \
+    X(q4k_matvec_q6k__neon_r4_c1_p0)
+
 #define Q4K_LIST_MATVEC_Q6K_AVX2(X) \
     X(q4k_matvec_q6k__avx2_r4_c1_p0) \
     X(q4k_matvec_q6k__avx2_r4_c4_p0)
@@ -363,6 +373,12 @@ void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
     X(q4k_matvec_q6k__avx512vnni_r8_c1_p0) \
     X(q4k_matvec_q6k__avx512vnni_r4_c4_p0)
 
-#define Q4K_VARIANT_COUNT_MAX 150
+#define Q4K_LIST_MATVEC_Q6K_NEONDOT(X) \
+    X(q4k_matvec_q6k__neondot_r1_c1_p0) \
+    X(q4k_matvec_q6k__neondot_r1_c4_p0) \
+    X(q4k_matvec_q6k__neondot_r4_c1_p0) \
+    X(q4k_matvec_q6k__neondot_r4_c4_p0)
+
+#define Q4K_VARIANT_COUNT_MAX 156
 
 #endif /* Q4K_VARIANTS_H */

@@ -61,6 +61,8 @@ local grids = {
   { isa = "avxvnni", method = "vnni", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
   { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1 }, prefetches = { 0 } },
   { isa = "avx512vnni", method = "vnni", rows = { 4 }, vecs = { 4 }, prefetches = { 0 } },
+  { isa = "neon", method = "mull", rows = { 1, 4 }, vecs = { 1 }, prefetches = { 0 } },
+  { isa = "neondot", method = "sdot", rows = { 1, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
 }
 for _, g in ipairs(grids) do
   for _, r in ipairs(g.rows) do
