@@ -5,6 +5,7 @@
 #   input:    gen/ops/matvec.lua
 #   input:    gen/ops/quantize_q8k.lua
 #   input:    gen/ops/dequant_q6k.lua
+#   input:    gen/ops/matvec_q6k.lua
 #   template: templates/default.profile.in
 #
 # The built-in dispatch table of every operation: size bucket -> candidate
@@ -35,4 +36,5 @@ bucket matvec 1 q4k_matvec__avx512vnni_r8_c1_p0 q4k_matvec__avx512vnni_r8_c1_p0_
 bucket quantize_q8k 1 q4k_quantize_q8k__avx512 q4k_quantize_q8k__avx2 q4k_quantize_q8k__neon q4k_quantize_q8k__scalar
 bucket dequant_q6k 16384 q4k_dequant_q6k__neon_u1_p0 q4k_dequant_q6k__avx512_u1_p0 q4k_dequant_q6k__avx2_u1_p0 q4k_dequant_q6k__scalar
 bucket dequant_q6k 32768 q4k_dequant_q6k__neon_u1_p0_nt q4k_dequant_q6k__avx512_u1_p0_nt q4k_dequant_q6k__avx2_u1_p0_nt q4k_dequant_q6k__scalar
+bucket matvec_q6k 1 q4k_matvec_q6k__avx512vnni_r4_c1_p0 q4k_matvec_q6k__avxvnni_r4_c1_p0 q4k_matvec_q6k__avx2_r4_c1_p0 q4k_matvec_q6k__neondot_r4_c1_p0 q4k_matvec_q6k__neon_r4_c1_p0 q4k_matvec_q6k__scalar
 end

@@ -6,6 +6,7 @@
  *   input:    gen/ops/matvec.lua
  *   input:    gen/ops/quantize_q8k.lua
  *   input:    gen/ops/dequant_q6k.lua
+ *   input:    gen/ops/matvec_q6k.lua
  *   template: templates/registry.c.in
  *
  * The registry: every variant compiled for this machine, with its ISA,
@@ -17,7 +18,7 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "336fee94ef880758";
+const char q4k_generator_hash[] = "4e94439d41d5e7e1";
 
 /* The operations' names, as profiles, CSV files and q4k list spell them. */
 const char *const q4k_op_names[Q4K_OP_COUNT] = {
@@ -25,6 +26,7 @@ const char *const q4k_op_names[Q4K_OP_COUNT] = {
     [Q4K_OP_MATVEC] = "matvec",
     [Q4K_OP_QUANTIZE_Q8K] = "quantize_q8k",
     [Q4K_OP_DEQUANT_Q6K] = "dequant_q6k",
+    [Q4K_OP_MATVEC_Q6K] = "matvec_q6k",
 };
 
 const q4k_variant q4k_registry[] = {
@@ -45,6 +47,9 @@ const q4k_variant q4k_registry[] = {
      .features = 0, .complexity = 0},
     {.name = "q4k_dequant_q6k__scalar", .isa = "scalar", .op = Q4K_OP_DEQUANT_Q6K,
      .fn = q4k_dequant_q6k__scalar, .method = "ref", .unroll = 1, .prefetch = 0, .nontemporal = 0,
+     .features = 0, .complexity = 0},
+    {.name = "q4k_matvec_q6k__scalar", .isa = "scalar", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__scalar, .method = "ref", .unroll = 1, .vecs = 1, .prefetch = 0,
      .features = 0, .complexity = 0},
 #if defined(__x86_64__) || defined(_M_X64)
     {.name = "q4k_dequant__avx2_u1_p0", .isa = "avx2", .op = Q4K_OP_DEQUANT,
@@ -251,6 +256,27 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_dequant_q6k__avx512_u2_p0_nt", .isa = "avx512", .op = Q4K_OP_DEQUANT_Q6K,
      .fn = q4k_dequant_q6k__avx512_u2_p0_nt, .method = "cvt", .unroll = 2, .prefetch = 0, .nontemporal = 1,
      .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 3},
+    {.name = "q4k_matvec_q6k__avx2_r4_c1_p0", .isa = "avx2", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx2_r4_c1_p0, .method = "maddubs", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 3},
+    {.name = "q4k_matvec_q6k__avx2_r4_c4_p0", .isa = "avx2", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx2_r4_c4_p0, .method = "maddubs", .unroll = 4, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 6},
+    {.name = "q4k_matvec_q6k__avxvnni_r4_c1_p0", .isa = "avxvnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avxvnni_r4_c1_p0, .method = "vnni", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_AVXVNNI | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 4},
+    {.name = "q4k_matvec_q6k__avxvnni_r4_c4_p0", .isa = "avxvnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avxvnni_r4_c4_p0, .method = "vnni", .unroll = 4, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_AVXVNNI | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 7},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p0", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r4_c1_p0, .method = "vnni", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 5},
+    {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r8_c1_p0, .method = "vnni", .unroll = 8, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 9},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c4_p0", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r4_c4_p0, .method = "vnni", .unroll = 4, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 8},
 #endif
 #if defined(__aarch64__) || defined(_M_ARM64)
     {.name = "q4k_dequant__neon_u1_p0", .isa = "neon", .op = Q4K_OP_DEQUANT,
@@ -508,6 +534,24 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_dequant_q6k__neon_u2_p0_nt", .isa = "neon", .op = Q4K_OP_DEQUANT_Q6K,
      .fn = q4k_dequant_q6k__neon_u2_p0_nt, .method = "cvt", .unroll = 2, .prefetch = 0, .nontemporal = 1,
      .features = Q4K_FEAT_NEON, .complexity = 2},
+    {.name = "q4k_matvec_q6k__neon_r1_c1_p0", .isa = "neon", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neon_r1_c1_p0, .method = "mull", .unroll = 1, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_NEON, .complexity = 0},
+    {.name = "q4k_matvec_q6k__neon_r4_c1_p0", .isa = "neon", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neon_r4_c1_p0, .method = "mull", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_NEON, .complexity = 3},
+    {.name = "q4k_matvec_q6k__neondot_r1_c1_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r1_c1_p0, .method = "sdot", .unroll = 1, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 1},
+    {.name = "q4k_matvec_q6k__neondot_r1_c4_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r1_c4_p0, .method = "sdot", .unroll = 1, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 4},
+    {.name = "q4k_matvec_q6k__neondot_r4_c1_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r4_c1_p0, .method = "sdot", .unroll = 4, .vecs = 1, .prefetch = 0,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 4},
+    {.name = "q4k_matvec_q6k__neondot_r4_c4_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r4_c4_p0, .method = "sdot", .unroll = 4, .vecs = 4, .prefetch = 0,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 7},
 #endif
 };
 
@@ -674,6 +718,20 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_dequant_q6k__avx512_u1_p0_nt", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
     {.name = "q4k_dequant_q6k__avx512_u2_p0", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
     {.name = "q4k_dequant_q6k__avx512_u2_p0_nt", .op = Q4K_OP_DEQUANT_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__scalar", .op = Q4K_OP_MATVEC_Q6K, .arch = "any"},
+    {.name = "q4k_matvec_q6k__avx2_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx2_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avxvnni_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avxvnni_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__neon_r1_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neon_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r1_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r1_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
 };
 
 const size_t q4k_catalog_count = sizeof q4k_catalog / sizeof q4k_catalog[0];

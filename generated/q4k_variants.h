@@ -6,6 +6,7 @@
  *   input:    gen/ops/matvec.lua
  *   input:    gen/ops/quantize_q8k.lua
  *   input:    gen/ops/dequant_q6k.lua
+ *   input:    gen/ops/matvec_q6k.lua
  *   template: templates/variants.h.in
  *
  * Declarations of every generated kernel, under the guard of the machine it
@@ -22,6 +23,7 @@ void q4k_matvec__scalar_r4_packed(const void *w, size_t n_rows, size_t n_bpr, co
 void q4k_matvec__scalar_r8_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__scalar(const float *x, size_t n_blocks, void *out);
 void q4k_dequant_q6k__scalar(const void *blocks, float *out, size_t n_blocks);
+void q4k_matvec_q6k__scalar(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 
 #if defined(__x86_64__) || defined(_M_X64)
 void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
@@ -92,6 +94,13 @@ void q4k_dequant_q6k__avx512_u1_p0(const void *blocks, float *out, size_t n_bloc
 void q4k_dequant_q6k__avx512_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant_q6k__avx512_u2_p0(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant_q6k__avx512_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_matvec_q6k__avx2_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx2_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avxvnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avxvnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 #endif
 
 #if defined(__aarch64__) || defined(_M_ARM64)
@@ -180,6 +189,12 @@ void q4k_dequant_q6k__neon_u1_p0(const void *blocks, float *out, size_t n_blocks
 void q4k_dequant_q6k__neon_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant_q6k__neon_u2_p0(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant_q6k__neon_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_matvec_q6k__neon_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neon_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r1_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 #endif
 
 /* X(name) for each variant of a family: for code that needs the kernels
@@ -381,6 +396,32 @@ void q4k_dequant_q6k__neon_u2_p0_nt(const void *blocks, float *out, size_t n_blo
     X(q4k_dequant_q6k__avx512_u2_p0) \
     X(q4k_dequant_q6k__avx512_u2_p0_nt)
 
-#define Q4K_VARIANT_COUNT_MAX 159
+#define Q4K_LIST_MATVEC_Q6K_SCALAR(X) \
+    X(q4k_matvec_q6k__scalar)
+
+#define Q4K_LIST_MATVEC_Q6K_NEON(X) \
+    X(q4k_matvec_q6k__neon_r1_c1_p0) \
+    X(q4k_matvec_q6k__neon_r4_c1_p0)
+
+#define Q4K_LIST_MATVEC_Q6K_AVX2(X) \
+    X(q4k_matvec_q6k__avx2_r4_c1_p0) \
+    X(q4k_matvec_q6k__avx2_r4_c4_p0)
+
+#define Q4K_LIST_MATVEC_Q6K_AVXVNNI(X) \
+    X(q4k_matvec_q6k__avxvnni_r4_c1_p0) \
+    X(q4k_matvec_q6k__avxvnni_r4_c4_p0)
+
+#define Q4K_LIST_MATVEC_Q6K_AVX512VNNI(X) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c1_p0) \
+    X(q4k_matvec_q6k__avx512vnni_r8_c1_p0) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c4_p0)
+
+#define Q4K_LIST_MATVEC_Q6K_NEONDOT(X) \
+    X(q4k_matvec_q6k__neondot_r1_c1_p0) \
+    X(q4k_matvec_q6k__neondot_r1_c4_p0) \
+    X(q4k_matvec_q6k__neondot_r4_c1_p0) \
+    X(q4k_matvec_q6k__neondot_r4_c4_p0)
+
+#define Q4K_VARIANT_COUNT_MAX 173
 
 #endif /* Q4K_VARIANTS_H */

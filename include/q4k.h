@@ -5,6 +5,7 @@
  *   q4k_format.h    the Q4_K (and Q8_K) block formats in one header
  *   q4k_matvec.h    fused Q4_K x Q8_K matrix-vector products, Q8_K quantization,
  *                   the thread pool
+ *   q4k_matvec_q6k.h fused Q6_K x Q8_K products (the same pool and rules)
  *   q4k_dispatch.h  dispatch tables and tuning profiles
  *   q4k_bulk.h      whole-layer dequantization, threads and prefetch
  *   q4k_cache.h     the tensor cache (LRU and a scan-resistant policy)
@@ -19,6 +20,7 @@
 #include "q4k_format.h"
 #include "q4k_dispatch.h"
 #include "q4k_matvec.h"
+#include "q4k_matvec_q6k.h"
 #include "q4k_bulk.h"
 #include "q4k_cache.h"
 #include "q4k_gguf.h"

@@ -48,10 +48,12 @@ typedef enum q4k_op {
     Q4K_OP_MATVEC = 1,       /* Q4_K matrix x Q8_K vectors (q4k_matvec.h); size = weight blocks */
     Q4K_OP_QUANTIZE_Q8K = 2, /* float32 -> Q8_K activations (q4k_matvec.h); size = blocks */
     Q4K_OP_DEQUANT_Q6K = 3,  /* Q6_K blocks -> float32 (q4k_dequantize_q6k); size = blocks */
+    Q4K_OP_MATVEC_Q6K = 4,   /* Q6_K matrix x Q8_K vectors (q4k_matvec_q6k.h); size = weight blocks */
     Q4K_OP_COUNT
 } q4k_op;
 
-/* "dequant", ...; NULL for an unknown op. */
+/* "dequant", ...; NULL for an unknown op (or a value no op has: the
+ * values need not be dense). */
 const char *q4k_op_name(q4k_op op);
 /* The op named name, or -1. */
 int q4k_op_find(const char *name);
@@ -65,7 +67,7 @@ int q4k_dequantize(const void *blocks, size_t n_blocks, float *out);
 
 /* The kernel signature of Q4K_OP_DEQUANT and Q4K_OP_DEQUANT_Q6K. */
 typedef void (*q4k_kernel_fn)(const void *blocks, float *out, size_t n_blocks);
-/* Q4K_OP_MATVEC: y[v*ldy + r] = the canonical dot of weight row r (n_bpr
+/* Q4K_OP_MATVEC (and Q4K_OP_MATVEC_Q6K, with Q6_K weight rows): y[v*ldy + r] = the canonical dot of weight row r (n_bpr
  * Q4_K blocks, rows contiguous) and activation vector v (n_bpr Q8_K blocks,
  * vectors contiguous), for r < n_rows, v < n_vecs (q4k_matvec.h). */
 typedef void (*q4k_matvec_fn)(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs,
@@ -84,7 +86,7 @@ typedef struct q4k_variant {
     uint32_t features;    /* q4k_feature bits the CPU must have */
     unsigned complexity;  /* tie-break rank: lower is simpler (tuner prefers it) */
     q4k_op op;            /* the operation it computes */
-    q4k_matvec_fn matvec; /* the kernel, when op is Q4K_OP_MATVEC */
+    q4k_matvec_fn matvec; /* the kernel, when op is Q4K_OP_MATVEC or Q4K_OP_MATVEC_Q6K */
     q4k_quantize_fn quantize; /* the kernel, when op is Q4K_OP_QUANTIZE_Q8K */
     unsigned vecs;        /* matvec: activation vectors per iteration (sharing each weight unpack) */
     unsigned layout;      /* matvec: the weights it reads: 0 = rows as GGUF stores them, n = packed

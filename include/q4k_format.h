@@ -175,7 +175,9 @@ enum {
     Q6K_OFF_QL = 0,
     Q6K_OFF_QH = 128,
     Q6K_OFF_SCALES = 192,
-    Q6K_OFF_D = 208
+    Q6K_OFF_D = 208,
+    Q6K_SUBBLOCKS = 16,
+    Q6K_BLOCK_BYTES = 210
 };
 
 /* Quant k (0..255) of a Q6_K block, in -32..31, straight from the format's
@@ -193,6 +195,13 @@ static inline int q4k_q6k_quant(const uint8_t *block, int k)
 static inline int q4k_q6k_scale(const uint8_t *block, int j)
 {
     return (int8_t)block[Q6K_OFF_SCALES + j];
+}
+
+/* The 6-bit quant q (0..63, before the -32) of value i of a Q6_K block:
+ * q4k_q6k_quant(block, i) + 32, for kernels that take q and q8 apart. */
+static inline int q6k_quant(const uint8_t *block, int i)
+{
+    return q4k_q6k_quant(block, i) + 32;
 }
 
 #endif /* Q4K_FORMAT_H */

@@ -76,6 +76,8 @@ grep_out "$tmp/out" "q4k_matvec__scalar .* pass" "verify passes the matvec basel
 grep_out "$tmp/out" "q4k_quantize_q8k__scalar .* pass" "verify passes the quantize baseline"
 grep_out "$tmp/out" "golden vectors (dequant_q6k baseline) .* pass" "verify checks Q6_K against llama.cpp"
 grep_out "$tmp/out" "q4k_dequant_q6k__scalar .* pass" "verify passes the Q6_K baseline"
+grep_out "$tmp/out" "golden vectors (matvec_q6k baseline) .* pass" "verify checks matvec_q6k against ggml"
+grep_out "$tmp/out" "q4k_matvec_q6k__scalar .* pass" "verify passes the matvec_q6k baseline"
 awk 'NR > 1 && $NF != "pass" {bad = 1; print "  " $0} END {exit bad}' "$tmp/out" &&
     passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: q4k verify: a line without pass"; }
 expect 0 "verify --op matvec" -- $Q4K verify --op matvec --data "$DATA"
@@ -94,6 +96,19 @@ expect 0 "list --op dequant_q6k" -- $Q4K list --op dequant_q6k
 grep_out "$tmp/out" "^q4k_dequant_q6k__scalar  *dequant_q6k " "list --op dequant_q6k shows the Q6_K baseline"
 if grep -q "^q4k_dequant__" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: list --op dequant_q6k lists dequant"; else
     passed=$((passed + 1)); fi
+expect 0 "verify --op matvec_q6k" -- $Q4K verify --op matvec_q6k --data "$DATA"
+grep_out "$tmp/out" "q4k_matvec_q6k__scalar .* pass" "verify --op matvec_q6k passes the baseline"
+if grep -q "q4k_matvec__" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: verify --op matvec_q6k checks matvec"; else
+    passed=$((passed + 1)); fi
+expect 0 "list --op matvec_q6k" -- $Q4K list --op matvec_q6k
+grep_out "$tmp/out" "^q4k_matvec_q6k__scalar  *matvec_q6k " "list --op matvec_q6k shows its baseline"
+if grep -q "^q4k_matvec__" "$tmp/out"; then failed=$((failed + 1)); echo "FAIL: list --op matvec_q6k lists matvec"; else
+    passed=$((passed + 1)); fi
+expect 0 "list --op matvec_q6k --json" -- $Q4K list --op matvec_q6k --json
+grep_out "$tmp/out" '"op": "matvec_q6k".*"vecs": 1' "list --json gives a matvec_q6k variant's vecs"
+expect 0 "bench matvec_q6k" -- $Q4K bench --op matvec_q6k --variant q4k_matvec_q6k__scalar --variant auto --blocks 32 \
+    --vecs 2 --repeats 1 --min-ms 0 --csv
+grep_out "$tmp/out" "^q4k_matvec_q6k__scalar,32,.*,2,1$" "bench matvec_q6k csv row"
 expect 2 "list --op nope" -- $Q4K list --op nope
 grep_out "$tmp/err" "matvec" "list --op names the operations"
 expect 2 "verify unknown variant" -- $Q4K verify --variant nope

@@ -141,8 +141,11 @@ static void test_rule_mode(void **state)
 static void test_op_plans(void **state)
 {
     (void)state;
-    assert_int_equal(op_plan_count(), Q4K_OP_COUNT);
+    size_t n_ops = 0;
     for (int op = 0; op < Q4K_OP_COUNT; op++) {
+        if (!q4k_op_name((q4k_op)op))
+            continue; /* a value no op has (the enum need not be dense) */
+        n_ops++;
         const op_plan *p = op_plan_get((q4k_op)op);
         assert_non_null(p);
         assert_string_equal(p->name, q4k_op_name((q4k_op)op));
@@ -154,6 +157,7 @@ static void test_op_plans(void **state)
         for (size_t i = 1; i < p->n_sizes; i++)
             assert_true(p->sizes[i] > p->sizes[i - 1]);
     }
+    assert_int_equal(op_plan_count(), n_ops);
     char err[200];
     assert_null(op_plan_parse("nope", err, sizeof err));
     assert_non_null(strstr(err, "nope"));

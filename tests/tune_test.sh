@@ -108,7 +108,7 @@ quick)
     q4k tune --quick --out "$T/results" >"$T/tune.out" 2>"$T/tune.err" || { cat "$T/tune.err" >&2; fail "tune --quick"; }
     R="$T/results"
     for f in measurements.csv profile report.md chart.svg chart-matvec.svg chart-quantize_q8k.svg \
-        chart-dequant_q6k.svg; do
+        chart-dequant_q6k.svg chart-matvec_q6k.svg; do
         [ -s "$R/$f" ] || fail "tune did not write $f"
     done
     if [ $EMULATED = 0 ] && command -v hyperfine >/dev/null; then
@@ -132,18 +132,19 @@ quick)
     done <"$R/profile"
     [ "$n" -ge 3 ] || fail "only $n buckets in the profile"
     for s in limit:store limit:memset q4k_dequant__scalar limit:read q4k_matvec__scalar q4k_quantize_q8k__scalar \
-        q4k_dequant_q6k__scalar; do
+        q4k_dequant_q6k__scalar q4k_matvec_q6k__scalar; do
         has_variant "$R/measurements.csv" "$s" || fail "no $s rows in the measurements"
     done
     # matvec: measured against the read limit (a read loop over the same
     # weight bytes), never against the store loops; hot and cold sizes
     csv_column "$R/measurements.csv" op variant | grep -q -x 'matvec,limit:read' || fail "no matvec read-limit rows"
+    csv_column "$R/measurements.csv" op variant | grep -q -x 'matvec_q6k,limit:read' || fail "no matvec_q6k read-limit rows"
     csv_column "$R/measurements.csv" op variant | grep -q -x 'matvec,limit:store' && fail "matvec timed a store limit"
     csv_column "$R/measurements.csv" op variant | grep -q -x 'dequant,limit:read' && fail "dequant timed the read limit"
     # dequant_q6k writes 1 KiB a block like dequant: the store limits
     csv_column "$R/measurements.csv" op variant | grep -q -x 'dequant_q6k,limit:store' || fail "no dequant_q6k store-limit rows"
     csv_column "$R/measurements.csv" op variant | grep -q -x 'dequant_q6k,limit:read' && fail "dequant_q6k timed the read limit"
-    for op in dequant matvec quantize_q8k dequant_q6k; do
+    for op in dequant matvec quantize_q8k dequant_q6k matvec_q6k; do
         grep -q "^bucket $op " "$R/profile" || fail "the profile has no $op bucket"
         grep -q "^## Operation \`$op\`" "$R/report.md" || fail "report.md has no section for $op"
     done
@@ -199,6 +200,7 @@ split)
     [ "$nb" -ge 1 ] && [ "$nb" -le 2 ] || fail "want 1 or 2 quantize_q8k buckets, got $nb"
     nb=$(grep -c '^bucket dequant_q6k ' "$T/profile")
     [ "$nb" -ge 1 ] && [ "$nb" -le 2 ] || fail "want 1 or 2 dequant_q6k buckets, got $nb"
+    [ "$(grep '^bucket matvec_q6k ' "$T/profile" | grep -vc ' vecs=')" = 1 ] || fail "want 1 matvec_q6k bucket (16)"
     grep -q '^simd_threshold' "$T/profile" && fail "version 2 has no simd_threshold key"
     q4k select "$M" >"$T/profile.stdout" 2>/dev/null || fail "select to stdout"
     cmp -s "$T/profile" "$T/profile.stdout" || fail "select is not deterministic"

@@ -14,7 +14,7 @@ const char *q4k_op_name(q4k_op op)
 int q4k_op_find(const char *name)
 {
     for (int i = 0; name && i < Q4K_OP_COUNT; i++)
-        if (!strcmp(q4k_op_names[i], name))
+        if (q4k_op_names[i] && !strcmp(q4k_op_names[i], name)) /* values without an op: NULL */
             return i;
     return -1;
 }

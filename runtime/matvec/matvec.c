@@ -33,7 +33,7 @@ int q4k_matmul_q8k_mt(q4k_pool *pool, const void *w, size_t n_rows, size_t n_col
                       size_t n_vecs, float *y)
 {
     size_t n_bpr;
-    int st = matvec_check(w, n_rows, n_cols, xq, n_vecs, y, &n_bpr);
+    int st = matvec_check(w, n_rows, n_cols, xq, n_vecs, y, Q4K_BLOCK_BYTES, &n_bpr);
     if (st != Q4K_OK || !n_rows || !n_bpr || !n_vecs)
         return st;
     const q4k_variant *v = q4k_dispatch_select_for(Q4K_OP_MATVEC, n_rows * n_bpr, (unsigned)(n_vecs < 4096 ? n_vecs : 4096),
@@ -44,7 +44,7 @@ int q4k_matmul_q8k_mt(q4k_pool *pool, const void *w, size_t n_rows, size_t n_col
 int q4k_matmul_f32(const void *w, size_t n_rows, size_t n_cols, const float *x, size_t n_vecs, float *y)
 {
     size_t n_bpr;
-    int st = matvec_check(w, n_rows, n_cols, x, n_vecs, y, &n_bpr);
+    int st = matvec_check(w, n_rows, n_cols, x, n_vecs, y, Q4K_BLOCK_BYTES, &n_bpr);
     if (st != Q4K_OK || !n_rows || !n_bpr || !n_vecs)
         return st;
     void *xq = malloc(n_vecs * n_bpr * Q4K_Q8K_BLOCK_BYTES);

@@ -143,11 +143,11 @@ int q4k_matmul_q8k_packed_mt_with(q4k_pool *pool, const q4k_variant *v, const q4
     if (!q4k_variant_usable(v))
         return Q4K_EUNSUPPORTED;
     size_t n_bpr;
-    int st = matvec_check(w->data, w->n_rows, w->n_cols, xq, n_vecs, y, &n_bpr);
+    int st = matvec_check(w->data, w->n_rows, w->n_cols, xq, n_vecs, y, Q4K_PACKED_BLOCK_BYTES, &n_bpr);
     if (st != Q4K_OK || !w->n_rows || !n_bpr || !n_vecs)
         return st;
     const matvec_job job = {v->matvec, w->data, w->n_rows, n_bpr, Q4K_PACKED_BLOCK_BYTES, xq, n_vecs, y};
-    return matvec_run(pool, &job);
+    return matvec_run_job(pool, &job);
 }
 
 int q4k_matmul_q8k_packed_mt(q4k_pool *pool, const q4k_packed *w, const void *xq, size_t n_vecs, float *y)

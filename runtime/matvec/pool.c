@@ -5,12 +5,14 @@
  * takes fixed chunks of Q4K_MATVEC_CHUNK_ROWS rows from an atomic counter
  * until none are left. Which thread computes a chunk changes from run to
  * run; what a row's result is never does (it depends on that row alone),
- * so every thread count gives the same bits. */
+ * so every thread count gives the same bits. The Q4_K and Q6_K products
+ * share it: a job carries its weight format's block size. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 
 #include "matvec_internal.h"
+#include "q4k_matvec_q6k.h"
 
 struct q4k_pool {
     unsigned n_threads;
@@ -121,7 +123,7 @@ unsigned q4k_pool_threads(const q4k_pool *p)
     return p ? p->n_threads : 1;
 }
 
-int matvec_run(q4k_pool *pool, const matvec_job *job)
+int matvec_run_job(q4k_pool *pool, const matvec_job *job)
 {
     size_t n_chunks = (job->n_rows + Q4K_MATVEC_CHUNK_ROWS - 1) / Q4K_MATVEC_CHUNK_ROWS;
     if (!pool || pool->n_started == 0 || n_chunks == 1) {
@@ -147,14 +149,26 @@ int matvec_run(q4k_pool *pool, const matvec_job *job)
 int q4k_matmul_q8k_mt_with(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows, size_t n_cols,
                            const void *xq, size_t n_vecs, float *y)
 {
-    if (!v || v->op != Q4K_OP_MATVEC || !v->matvec || v->layout != 0)
+    return matvec_run(pool, v, Q4K_OP_MATVEC, Q4K_BLOCK_BYTES, w, n_rows, n_cols, xq, n_vecs, y);
+}
+
+int q4k_matmul_q6k_q8k_mt_with(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows,
+                               size_t n_cols, const void *xq, size_t n_vecs, float *y)
+{
+    return matvec_run(pool, v, Q4K_OP_MATVEC_Q6K, Q4K_Q6K_BLOCK_BYTES, w, n_rows, n_cols, xq, n_vecs, y);
+}
+
+int matvec_run(q4k_pool *pool, const q4k_variant *v, q4k_op op, size_t block_bytes, const void *w, size_t n_rows,
+               size_t n_cols, const void *xq, size_t n_vecs, float *y)
+{
+    if (!v || v->op != op || !v->matvec || v->layout != 0)
         return Q4K_EINVAL;
     if (!q4k_variant_usable(v))
         return Q4K_EUNSUPPORTED;
     size_t n_bpr;
-    int st = matvec_check(w, n_rows, n_cols, xq, n_vecs, y, &n_bpr);
+    int st = matvec_check(w, n_rows, n_cols, xq, n_vecs, y, block_bytes, &n_bpr);
     if (st != Q4K_OK || !n_rows || !n_bpr || !n_vecs)
         return st;
-    const matvec_job job = {v->matvec, w, n_rows, n_bpr, Q4K_BLOCK_BYTES, xq, n_vecs, y};
-    return matvec_run(pool, &job);
+    const matvec_job job = {v->matvec, w, n_rows, n_bpr, block_bytes, xq, n_vecs, y};
+    return matvec_run_job(pool, &job);
 }

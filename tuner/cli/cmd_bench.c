@@ -107,8 +107,9 @@ int cmd_bench(int argc, char **argv)
             return 2;
         }
     }
-    if ((vecs_given || threads_given) && plan->op != Q4K_OP_MATVEC) {
-        fprintf(stderr, "q4k bench: %s is for --op matvec only\n", vecs_given ? "--vecs" : "--threads");
+    if ((vecs_given || threads_given) && !op_plan_batched(plan)) {
+        fprintf(stderr, "q4k bench: %s is for the matrix-vector ops only (--op matvec, matvec_q6k)\n",
+                vecs_given ? "--vecs" : "--threads");
         return 2;
     }
     const q4k_variant *variants[MAX_ITEMS + 1];
@@ -168,7 +169,7 @@ int cmd_bench(int argc, char **argv)
     plan->fill_input(in, op_plan_in_bytes(plan, max_n), 42);
     if (aux)
         plan->fill_aux(aux, plan->aux_bytes, 43);
-    const int matvec = plan->op == Q4K_OP_MATVEC;
+    const int matvec = op_plan_batched(plan);
     if (csv)
         printf("variant,%ss,ns_per_%s,mad_ns_per_%s,gb_per_s,samples,iterations%s\n", plan->unit_id, plan->unit_id,
                plan->unit_id, matvec ? ",vecs,threads" : "");

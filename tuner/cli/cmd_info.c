@@ -126,6 +126,8 @@ int cmd_info(int argc, char **argv)
             w_op = (int)strlen(q4k_op_name((q4k_op)op));
     printf("\n  %-*s %-16s %-36s %s\n", w_op, "op", "size", "runs here", "candidates in order");
     for (int op = 0; op < Q4K_OP_COUNT; op++) {
+        if (!q4k_op_name((q4k_op)op))
+            continue; /* a value no op has */
         size_t lo = 1;
         long last = q4k_dispatch_rule_bucket(t, (q4k_op)op, SIZE_MAX);
         if (last < 0) { /* no bucket: the library runs the op's scalar reference */

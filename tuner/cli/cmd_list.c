@@ -80,7 +80,7 @@ int cmd_list(int argc, char **argv)
                    v->nontemporal ? "true" : "false", usable ? "true" : "false", v->complexity);
             print_features(stdout, v->features, ", ", 1);
             printf("]");
-            if (v->op == Q4K_OP_MATVEC)
+            if (v->matvec) /* the matrix-vector ops: vectors per tile */
                 printf(", \"vecs\": %u", v->vecs);
             printf("}");
         } else {

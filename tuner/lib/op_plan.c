@@ -7,6 +7,7 @@
 
 #include "benchdata.h"
 #include "op_plan.h"
+#include "q4k_format.h"
 
 /* ---- dequant: Q4_K blocks -> float32 ---------------------------------- */
 
@@ -130,11 +131,19 @@ static void matvec_release(op_workload *w)
     w->packed_layout = 0;
 }
 
-static void matvec_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
+/* The entry point that runs a variant through a pool (q4k_matmul_q8k_mt_with,
+ * q4k_matmul_q6k_q8k_mt_with). */
+typedef int (*matvec_mt_with_fn)(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows,
+                                 size_t n_cols, const void *xq, size_t n_vecs, float *y);
+
+/* Shared by matvec and matvec_q6k: rows of row_bytes (16 weight blocks);
+ * a variant of a packed layout (matvec) reads w->packed (matvec_prepare). */
+static void matvec_run_rows(const q4k_variant *v, op_workload *w, unsigned long long iters, size_t row_bytes,
+                            matvec_mt_with_fn mt_with)
 {
     const size_t rows = w->n / OP_PLAN_MATVEC_BPR, vecs = w->vecs ? w->vecs : 1;
     const uint8_t *const in = v->layout ? w->packed : w->in;
-    const size_t in_step = v->layout ? w->packed_step : rows * MATVEC_ROW_BYTES;
+    const size_t in_step = v->layout ? w->packed_step : rows * row_bytes;
     const size_t out_step = rows * vecs * sizeof(float);
     size_t slot = w->slot;
     if (w->pool) { /* the rows shared by the pool's threads, through the library */
@@ -144,7 +153,7 @@ static void matvec_run(const q4k_variant *v, op_workload *w, unsigned long long 
                 const q4k_packed pk = {v->layout, rows, OP_PLAN_MATVEC_COLS, in_step, (void *)(in + slot * in_step)};
                 q4k_matmul_q8k_packed_mt_with(w->pool, v, &pk, w->aux, vecs, y);
             } else {
-                q4k_matmul_q8k_mt_with(w->pool, v, in + slot * in_step, rows, OP_PLAN_MATVEC_COLS, w->aux, vecs, y);
+                mt_with(w->pool, v, in + slot * in_step, rows, OP_PLAN_MATVEC_COLS, w->aux, vecs, y);
             }
             if (++slot == w->slots)
                 slot = 0;
@@ -168,6 +177,11 @@ static void matvec_run(const q4k_variant *v, op_workload *w, unsigned long long 
     w->slot = slot;
 }
 
+static void matvec_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
+{
+    matvec_run_rows(v, w, iters, MATVEC_ROW_BYTES, q4k_matmul_q8k_mt_with);
+}
+
 static int matvec_dispatched(const op_workload *w)
 {
     return q4k_matmul_q8k_mt(w->pool, w->in, w->n / OP_PLAN_MATVEC_BPR, OP_PLAN_MATVEC_COLS, w->aux,
@@ -177,6 +191,61 @@ static int matvec_dispatched(const op_workload *w)
 static void matvec_describe(size_t n, char *buf, size_t len)
 {
     const double bytes = (double)n * Q4K_BLOCK_BYTES;
+    if (bytes >= 1 << 20)
+        snprintf(buf, len, "%zu x %d, %.0f MiB", n / OP_PLAN_MATVEC_BPR, OP_PLAN_MATVEC_COLS, bytes / (1 << 20));
+    else
+        snprintf(buf, len, "%zu x %d, %.0f KiB", n / OP_PLAN_MATVEC_BPR, OP_PLAN_MATVEC_COLS, bytes / 1024);
+}
+
+/* ---- matvec_q6k: Q6_K weight rows x Q8_K activation vectors ------------- */
+
+enum { MATVEC_Q6K_ROW_BYTES = OP_PLAN_MATVEC_BPR * Q4K_Q6K_BLOCK_BYTES };
+
+/* Realistic Q6_K blocks, TEMPLATE_BLOCKS distinct ones repeated: random
+ * quants, int8 scales of either sign (a quantizer's: mostly large
+ * magnitudes), a positive normal fp16 d in [2^-9, 2^-7) (no subnormal or NaN
+ * outputs). */
+static void matvec_q6k_fill(uint8_t *in, size_t bytes, uint64_t seed)
+{
+    const size_t blocks = (bytes + Q4K_Q6K_BLOCK_BYTES - 1) / Q4K_Q6K_BLOCK_BYTES;
+    const size_t tpl_blocks = blocks < TEMPLATE_BLOCKS ? blocks : TEMPLATE_BLOCKS;
+    const size_t tpl_bytes = tpl_blocks * Q4K_Q6K_BLOCK_BYTES;
+    uint8_t *tpl = malloc(tpl_bytes);
+    if (!tpl) { /* still deterministic: d = 2^-8, everything else 0x11 */
+        memset(in, 0x11, bytes);
+        for (size_t off = Q6K_OFF_D; off + 2 <= bytes; off += Q4K_Q6K_BLOCK_BYTES)
+            in[off] = 0x00, in[off + 1] = 0x1c;
+        return;
+    }
+    for (size_t i = 0; i < tpl_bytes; i++)
+        tpl[i] = (uint8_t)(q4k_splitmix64(&seed) >> 56);
+    for (size_t b = 0; b < tpl_blocks; b++) {
+        uint8_t *x = tpl + b * Q4K_Q6K_BLOCK_BYTES;
+        for (int k = 0; k < Q6K_SUBBLOCKS; k++) { /* |scale| 32..127 */
+            const uint8_t r = x[Q6K_OFF_SCALES + k];
+            x[Q6K_OFF_SCALES + k] = (uint8_t)(r & 0x80 ? -(32 + (r & 0x5f)) : 32 + (r & 0x5f));
+        }
+        x[Q6K_OFF_D + 1] = (uint8_t)(0x18 + (x[Q6K_OFF_D + 1] & 0x07)); /* d in [2^-9, 2^-7) */
+    }
+    for (size_t off = 0; off < bytes; off += tpl_bytes)
+        memcpy(in + off, tpl, bytes - off < tpl_bytes ? bytes - off : tpl_bytes);
+    free(tpl);
+}
+
+static void matvec_q6k_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
+{
+    matvec_run_rows(v, w, iters, MATVEC_Q6K_ROW_BYTES, q4k_matmul_q6k_q8k_mt_with);
+}
+
+static int matvec_q6k_dispatched(const op_workload *w)
+{
+    return q4k_matmul_q6k_q8k_mt(w->pool, w->in, w->n / OP_PLAN_MATVEC_BPR, OP_PLAN_MATVEC_COLS, w->aux,
+                                 w->vecs ? w->vecs : 1, (float *)(void *)w->out);
+}
+
+static void matvec_q6k_describe(size_t n, char *buf, size_t len)
+{
+    const double bytes = (double)n * Q4K_Q6K_BLOCK_BYTES;
     if (bytes >= 1 << 20)
         snprintf(buf, len, "%zu x %d, %.0f MiB", n / OP_PLAN_MATVEC_BPR, OP_PLAN_MATVEC_COLS, bytes / (1 << 20));
     else
@@ -415,9 +484,48 @@ static const op_plan plans[] = {
         .verify = q4k_verify_dequant_q6k,
         .verify_golden = q4k_verify_dequant_q6k_golden,
     },
+    {
+        .op = Q4K_OP_MATVEC_Q6K,
+        .name = "matvec_q6k",
+        .unit = "weight block",
+        .units = "weight blocks",
+        .unit_id = "weight_block",
+        .describe = "a size counts the Q6_K weight blocks of a 4096-column matrix, 16 a row: 210 bytes of "
+                    "weights read per block, one float32 out per row; one Q8_K activation vector (4.6 KiB, in "
+                    "cache), one thread",
+        .in_bytes_per_unit = Q4K_Q6K_BLOCK_BYTES,
+        .row_units = OP_PLAN_MATVEC_BPR,
+        .out_bytes_per_row = sizeof(float),
+        .aux_bytes = OP_PLAN_MAX_VECS * MATVEC_VEC_BYTES,
+        .limits = OP_LIMITS_READ,
+        .rate_bytes_per_unit = Q4K_Q6K_BLOCK_BYTES,
+        .rate_what = "weights read",
+        .sizes = matvec_sizes,
+        .n_sizes = COUNT(matvec_sizes),
+        .quick_sizes = matvec_quick,
+        .n_quick_sizes = COUNT(matvec_quick),
+        .emulated_sizes = matvec_emulated,
+        .n_emulated_sizes = COUNT(matvec_emulated),
+        .bench_sizes = matvec_bench,
+        .n_bench_sizes = COUNT(matvec_bench),
+        .baseline = "q4k_matvec_q6k__scalar",
+        .sentinel_size = 256,
+        .fill_input = matvec_q6k_fill,
+        .fill_aux = matvec_fill_aux, /* the same activations as matvec */
+        .run = matvec_q6k_run,
+        .run_dispatched = matvec_q6k_dispatched,
+        .describe_size = matvec_q6k_describe,
+        .series_vecs = matvec_series_vecs,
+        .n_series_vecs = COUNT(matvec_series_vecs),
+        .series_threads = 1,
+        .verify = q4k_verify_matvec_q6k,
+        .verify_golden = q4k_verify_matvec_q6k_golden,
+    },
 };
 
-_Static_assert(COUNT(plans) == Q4K_OP_COUNT, "every q4k_op needs a measurement plan in plans[]");
+/* Every q4k_op needs a plan (test_tuner_select checks each named op has
+ * one); the enum may have values no op uses, so this is an upper bound. */
+_Static_assert(COUNT(plans) <= Q4K_OP_COUNT, "more plans than q4k_op values");
 
 size_t op_plan_count(void)
 {
@@ -487,6 +595,11 @@ const char *op_plan_short_name(const char *variant)
     return sep && sep[2] ? sep + 2 : variant;
 }
 
+int op_plan_batched(const op_plan *p)
+{
+    return p->n_series_vecs > 0;
+}
+
 size_t op_plan_in_bytes(const op_plan *p, size_t n)
 {
     return n * p->in_bytes_per_unit;
@@ -495,7 +608,7 @@ size_t op_plan_in_bytes(const op_plan *p, size_t n)
 size_t op_plan_out_bytes(const op_plan *p, size_t n, unsigned vecs)
 {
     size_t rows = (n + p->row_units - 1) / p->row_units;
-    return rows * p->out_bytes_per_row * (p->op == Q4K_OP_MATVEC && vecs > 1 ? vecs : 1);
+    return rows * p->out_bytes_per_row * (op_plan_batched(p) && vecs > 1 ? vecs : 1);
 }
 
 size_t op_plan_working_set(const op_plan *p, size_t n)

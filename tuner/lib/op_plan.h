@@ -18,6 +18,7 @@
  *                 block; compared with the read limit over its input
  *   dequant_q6k   size = Q6_K blocks; 210 bytes in, 1 KiB of float32 out per
  *                 block; compared with the store limits, as dequant
+ *   matvec_q6k    as matvec with Q6_K weights: 210 bytes read per block
  *
  * Everything else in the tuner (measure, select, reports, q4k list, bench,
  * verify) works from this table: measurement rows, profile buckets and
@@ -149,6 +150,10 @@ void op_plan_release(const op_plan *p, op_workload *w);
 
 /* The variant name without the op's "q4k_<op>__" prefix (for tables). */
 const char *op_plan_short_name(const char *variant);
+
+/* 1 for the matrix-vector ops (matvec, matvec_q6k): calls take several
+ * activation vectors (workload.vecs) and a thread pool (workload.pool). */
+int op_plan_batched(const op_plan *p);
 
 /* Bytes of one slot of a workload of n units (in: the input the op reads,
  * out: what it writes, for w->vecs vectors where that matters). */

@@ -6,7 +6,8 @@
  *   dequant       q4k_verify_variant, q4k_verify_golden (verify.c)
  *   matvec        q4k_verify_matvec, q4k_verify_matvec_golden (verify_ops.c)
  *   quantize_q8k  q4k_verify_quantize_q8k, q4k_verify_quantize_q8k_golden
- *   dequant_q6k   q4k_verify_dequant_q6k, q4k_verify_dequant_q6k_golden (verify_q6k.c) */
+ *   dequant_q6k   q4k_verify_dequant_q6k, q4k_verify_dequant_q6k_golden (verify_q6k.c)
+ *   matvec_q6k    q4k_verify_matvec_q6k, q4k_verify_matvec_q6k_golden (verify_ops.c) */
 #ifndef Q4K_VERIFY_H
 #define Q4K_VERIFY_H
 
@@ -51,6 +52,19 @@ int q4k_verify_matvec(const q4k_variant *v, const char *golden_dir, q4k_verify_r
  * float64 value (dot_<case>.deq_q8.f64): 1e-5 of the case's largest |y|.
  * rep->values counts the rows; 0 when dir holds none of the files. */
 int q4k_verify_matvec_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep);
+
+/* matvec_q6k: the same checks as q4k_verify_matvec, with Q6_K weights
+ * (against q4k_matvec_q6k__scalar): fp16 specials in d, the int32 extremes
+ * (every scale -128 or 127, every quant 0 or 63, against +-127 activations),
+ * all-zero and all-one bytes; golden: q6k_<case>.bin rows of 16 blocks. */
+int q4k_verify_matvec_q6k(const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep);
+
+/* matvec_q6k against ggml: rows of 16 blocks of q6k_<case>.bin times
+ * dot_x.q8k for gaussian, outliers, randbytes and special_d, within 1e-5 of
+ * the case's largest finite |y| of ggml's vec_dot (dot_q6k_<case>.ggml.f32)
+ * and of the float64 value (dot_q6k_<case>.deq_q8.f64); rows where those
+ * are not finite (d is inf or NaN) must be ggml's value, NaN by class. */
+int q4k_verify_matvec_q6k_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep);
 
 /* quantize_q8k: v against q4k_quantize_q8k__scalar, byte for byte, on
  * random and adversarial finite blocks (zeros of both signs, ties for the

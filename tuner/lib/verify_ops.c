@@ -1,7 +1,8 @@
-/* verify_ops.c - verification of the fused matrix-vector product (matvec)
- * and of Q8_K quantization (quantize_q8k): every variant against its op's
- * scalar reference, bit for bit, and the references against ggml's files
- * (what each checks: verify.h). */
+/* verify_ops.c - verification of the fused matrix-vector products (matvec:
+ * Q4_K weights, matvec_q6k: Q6_K weights; one set of checks, told the
+ * weight format by a mv_format) and of Q8_K quantization (quantize_q8k):
+ * every variant against its op's scalar reference, bit for bit, and the
+ * references against ggml's files (what each checks: verify.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,10 +24,15 @@ static void note_first(q4k_verify_report *rep, const char *fmt, const char *what
         snprintf(rep->first, sizeof rep->first, fmt, what, a, b, (unsigned)got, (unsigned)want);
 }
 
+/* The op's scalar reference (every build has one). */
 static const q4k_variant *reference(q4k_op op)
 {
-    const q4k_variant *r = q4k_variant_find(op == Q4K_OP_MATVEC ? "q4k_matvec__scalar" : "q4k_quantize_q8k__scalar");
-    return r && r->op == op && q4k_variant_usable(r) ? r : NULL;
+    for (size_t i = 0; i < q4k_variant_count_all(); i++) {
+        const q4k_variant *r = q4k_variant_at_all(i);
+        if (r->op == op && !strcmp(r->isa, "scalar"))
+            return q4k_variant_usable(r) ? r : NULL;
+    }
+    return NULL;
 }
 
 static void fill_random(uint8_t *p, size_t n, uint64_t seed)
@@ -51,7 +57,7 @@ static void put16(uint8_t *p, uint16_t v)
  * extremes (every scale, min and quant at its maximum), one with fp16
  * specials in d and dmin, one all-zero or all-0xff (NaN d and dmin). Sparse
  * enough that most rows stay finite: a NaN row hides every other error. */
-static uint8_t *adversarial_weights(size_t n, uint64_t seed)
+static uint8_t *adversarial_q4k(size_t n, uint64_t seed)
 {
     uint8_t *w = malloc(n * Q4K_BLOCK_BYTES);
     if (!w)
@@ -81,6 +87,67 @@ static uint8_t *adversarial_weights(size_t n, uint64_t seed)
     }
     return w;
 }
+
+/* The same for Q6_K: of every 23 blocks one at the int32 extremes (d = 1,
+ * every scale -128 or 127, every quant 0 or 63), one with an fp16 special
+ * in d, one all-zero or all-0xff (NaN d); the rest random with d of either
+ * sign around 2^-10. */
+static uint8_t *adversarial_q6k(size_t n, uint64_t seed)
+{
+    uint8_t *w = malloc(n * Q6K_BLOCK_BYTES);
+    if (!w)
+        return NULL;
+    fill_random(w, n * Q6K_BLOCK_BYTES, seed);
+    for (size_t b = 0; b < n; b++) {
+        uint8_t *x = w + b * Q6K_BLOCK_BYTES;
+        switch (b % 23) {
+        case 0: /* extremes: the four combinations of scale -128 / 127 and quant 0 / 63 */
+            put16(x + Q6K_OFF_D, (b / 23) % 3 ? 0x3c00 : 0xbc00);
+            memset(x + Q6K_OFF_SCALES, (b / 23) % 2 ? 0x80 : 0x7f, 16);
+            memset(x + Q6K_OFF_QL, (b / 46) % 2 ? 0xff : 0x00, 192);
+            break;
+        case 7: /* fp16 specials in d */
+            put16(x + Q6K_OFF_D, special_fp16[(b / 23) % N_SPECIAL16]);
+            break;
+        case 15:
+            memset(x, (b / 23) % 2 ? 0xff : 0x00, Q6K_BLOCK_BYTES);
+            break;
+        default: /* realistic magnitudes, either sign */
+            x[Q6K_OFF_D + 1] = (uint8_t)(0x10 + (x[Q6K_OFF_D + 1] & 0x0f) + (x[Q6K_OFF_D + 1] & 0x80));
+            break;
+        }
+    }
+    return w;
+}
+
+/* What the matvec checks need to know of a weight format. */
+typedef struct mv_format {
+    q4k_op op;
+    size_t block_bytes;                        /* 144, 210 */
+    uint8_t *(*adversarial)(size_t n, uint64_t seed);
+    int (*mt_with)(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows, size_t n_cols,
+                   const void *xq, size_t n_vecs, float *y);
+    const char *prefix;                        /* golden weights: <prefix>_<case>.bin */
+    const char *const *weights;                /* every golden weight file's case */
+    size_t n_weights;
+    const char *dot_prefix;                    /* ggml's dots: <dot_prefix><case>.ggml.f32 */
+    const char *const *dots;                   /* the cases with ggml dot files */
+    size_t n_dots;
+} mv_format;
+
+static const char *const q4k_weights[] = {
+    "gaussian", "uniform", "outliers", "zeros", "tiny", "large", "overflow",
+    "structured", "randbytes", "special_dm", "scalebytes", "fp16mix",
+};
+static const char *const q4k_dots[] = {"gaussian", "outliers", "large"};
+static const char *const q6k_cases[] = {"gaussian", "outliers", "randbytes", "special_d"};
+
+static const mv_format fmt_q4k = {Q4K_OP_MATVEC, Q4K_BLOCK_BYTES, adversarial_q4k, q4k_matmul_q8k_mt_with, "q4k",
+                                  q4k_weights, sizeof q4k_weights / sizeof q4k_weights[0], "dot_",
+                                  q4k_dots, sizeof q4k_dots / sizeof q4k_dots[0]};
+static const mv_format fmt_q6k = {Q4K_OP_MATVEC_Q6K, Q6K_BLOCK_BYTES, adversarial_q6k, q4k_matmul_q6k_q8k_mt_with,
+                                  "q6k", q6k_cases, sizeof q6k_cases / sizeof q6k_cases[0], "dot_q6k_",
+                                  q6k_cases, sizeof q6k_cases / sizeof q6k_cases[0]};
 
 /* Q8_K bsums of a block whose quants are set. */
 static void q8k_set_bsums(uint8_t *a)
@@ -203,10 +270,11 @@ static int compare_y(const float *got, const float *want, size_t n_rows, size_t 
 }
 
 /* v and the reference on one shape; pointers skewed by `skew` bytes. */
-static int matvec_shape(const q4k_variant *v, const q4k_variant *ref, const uint8_t *w, const uint8_t *xq,
-                        size_t n_rows, size_t bpr, size_t n_vecs, size_t ldy, size_t skew, q4k_verify_report *rep)
+static int matvec_shape(const mv_format *f, const q4k_variant *v, const q4k_variant *ref, const uint8_t *w,
+                        const uint8_t *xq, size_t n_rows, size_t bpr, size_t n_vecs, size_t ldy, size_t skew,
+                        q4k_verify_report *rep)
 {
-    const size_t wbytes = n_rows * bpr * Q4K_BLOCK_BYTES, xbytes = n_vecs * bpr * Q8K;
+    const size_t wbytes = n_rows * bpr * f->block_bytes, xbytes = n_vecs * bpr * Q8K;
     uint8_t *wb = malloc(wbytes + skew + 1), *xb = malloc(xbytes + skew + 1);
     float *want = malloc(n_rows * n_vecs * sizeof(float)), *got = malloc(n_rows * n_vecs * sizeof(float));
     int st = -1;
@@ -226,8 +294,9 @@ static int matvec_shape(const q4k_variant *v, const q4k_variant *ref, const uint
 }
 
 /* The rows through a pool of n_threads, against the reference. */
-static int matvec_threads(const q4k_variant *v, const q4k_variant *ref, const uint8_t *w, const uint8_t *xq,
-                          size_t n_rows, size_t bpr, size_t n_vecs, unsigned n_threads, q4k_verify_report *rep)
+static int matvec_threads(const mv_format *f, const q4k_variant *v, const q4k_variant *ref, const uint8_t *w,
+                          const uint8_t *xq, size_t n_rows, size_t bpr, size_t n_vecs, unsigned n_threads,
+                          q4k_verify_report *rep)
 {
     float *want = malloc(n_rows * n_vecs * sizeof(float)), *got = malloc(n_rows * n_vecs * sizeof(float));
     q4k_pool *pool = NULL;
@@ -238,7 +307,7 @@ static int matvec_threads(const q4k_variant *v, const q4k_variant *ref, const ui
         int rc = v->layout ? q4k_pack(w, n_rows, bpr * Q4K_BLOCK_VALUES, v->layout, &pk) : Q4K_OK;
         if (rc == Q4K_OK)
             rc = pk ? q4k_matmul_q8k_packed_mt_with(pool, v, pk, xq, n_vecs, got)
-                    : q4k_matmul_q8k_mt_with(pool, v, w, n_rows, bpr * Q4K_BLOCK_VALUES, xq, n_vecs, got);
+                    : f->mt_with(pool, v, w, n_rows, bpr * Q4K_BLOCK_VALUES, xq, n_vecs, got);
         q4k_packed_free(pk);
         if (rc == Q4K_OK) {
             char what[96];
@@ -252,14 +321,10 @@ static int matvec_threads(const q4k_variant *v, const q4k_variant *ref, const ui
     return st;
 }
 
-/* Every golden weight file, as rows of 16 blocks, times ggml's Q8_K
- * vector: v against the reference. */
-static const char *const golden_weights[] = {
-    "gaussian", "uniform", "outliers", "zeros", "tiny", "large", "overflow",
-    "structured", "randbytes", "special_dm", "scalebytes", "fp16mix",
-};
-
-static int matvec_golden_exact(const q4k_variant *v, const q4k_variant *ref, const char *dir, q4k_verify_report *rep)
+/* Every golden weight file of the format, as rows of 16 blocks, times
+ * ggml's Q8_K vector: v against the reference. */
+static int matvec_golden_exact(const mv_format *f, const q4k_variant *v, const q4k_variant *ref, const char *dir,
+                               q4k_verify_report *rep)
 {
     char path[1024], err[256];
     void *xq = NULL;
@@ -274,19 +339,19 @@ static int matvec_golden_exact(const q4k_variant *v, const q4k_variant *ref, con
         free(xq);
         return 1;
     }
-    for (size_t c = 0; c < sizeof golden_weights / sizeof golden_weights[0] && failed >= 0; c++) {
+    for (size_t c = 0; c < f->n_weights && failed >= 0; c++) {
         void *w = NULL;
         size_t wsize = 0;
-        snprintf(path, sizeof path, "%s/q4k_%s.bin", dir, golden_weights[c]);
+        snprintf(path, sizeof path, "%s/%s_%s.bin", dir, f->prefix, f->weights[c]);
         if (q4k_read_file(path, &w, &wsize, err, sizeof err) != 0)
             continue;
-        const size_t rows = wsize / (GOLDEN_BPR * Q4K_BLOCK_BYTES);
+        const size_t rows = wsize / (GOLDEN_BPR * f->block_bytes);
         float *want = malloc((rows ? rows : 1) * sizeof(float)), *got = malloc((rows ? rows : 1) * sizeof(float));
         if (!want || !got) {
             failed = -1;
         } else if (rows) {
             char what[64];
-            snprintf(what, sizeof what, "golden q4k_%s.bin x dot_x.q8k", golden_weights[c]);
+            snprintf(what, sizeof what, "golden %s_%s.bin x dot_x.q8k", f->prefix, f->weights[c]);
             ref->matvec(w, rows, GOLDEN_BPR, xq, 1, want, rows);
             if (call_kernel(v, w, rows, GOLDEN_BPR, xq, 1, got, rows))
                 failed = -1;
@@ -299,14 +364,16 @@ static int matvec_golden_exact(const q4k_variant *v, const q4k_variant *ref, con
     return failed;
 }
 
-int q4k_verify_matvec(const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep)
+static int matvec_golden(const mv_format *f, const q4k_variant *v, const char *dir, q4k_verify_report *rep);
+
+static int verify_matvec(const mv_format *f, const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep)
 {
     memset(rep, 0, sizeof *rep);
-    const q4k_variant *ref = reference(Q4K_OP_MATVEC), *quant = reference(Q4K_OP_QUANTIZE_Q8K);
-    if (!ref || !quant || !v || v->op != Q4K_OP_MATVEC || !v->matvec)
+    const q4k_variant *ref = reference(f->op), *quant = reference(Q4K_OP_QUANTIZE_Q8K);
+    if (!ref || !quant || !v || v->op != f->op || !v->matvec)
         return Q4K_EINVAL;
     enum { ROWS = 67, BPR = 16, VECS = 9, BIG_ROWS = 301 };
-    uint8_t *w = adversarial_weights(BIG_ROWS * 4 > ROWS * BPR ? BIG_ROWS * 4 : ROWS * BPR, 0x3a7);
+    uint8_t *w = f->adversarial(BIG_ROWS * 4 > ROWS * BPR ? BIG_ROWS * 4 : ROWS * BPR, 0x3a7);
     uint8_t *xq = adversarial_activations(quant, VECS, BPR, 0x3a8);
     if (!w || !xq) {
         free(w), free(xq);
@@ -314,7 +381,7 @@ int q4k_verify_matvec(const q4k_variant *v, const char *golden_dir, q4k_verify_r
     }
     int failed = 0;
     /* 1. everything in one call, with an output stride wider than the rows */
-    failed |= matvec_shape(v, ref, w, xq, ROWS, BPR, VECS, ROWS + 5, 0, rep);
+    failed |= matvec_shape(f, v, ref, w, xq, ROWS, BPR, VECS, ROWS + 5, 0, rep);
     /* 2. shapes: rows that are no multiple of any tile, 1..16 blocks a row,
      * 1..9 vectors, unaligned pointers */
     static const size_t rows[] = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 33, 67};
@@ -326,24 +393,24 @@ int q4k_verify_matvec(const q4k_variant *v, const char *golden_dir, q4k_verify_r
              * blocks per shape), activations: vecs vectors of bprs[b] blocks
              * from somewhere in the set (extremes, specials or random) */
             size_t x_first = (a * 5 + b * 3) % (VECS * BPR - vecs * bprs[b] + 1);
-            failed |= matvec_shape(v, ref, w + (a * 7 % 11) * Q4K_BLOCK_BYTES, xq + x_first * Q8K, rows[a],
+            failed |= matvec_shape(f, v, ref, w + (a * 7 % 11) * f->block_bytes, xq + x_first * Q8K, rows[a],
                                    bprs[b], vecs, rows[a], skew, rep);
         }
     for (size_t nv = 1; nv <= VECS && !failed; nv++)
-        failed |= matvec_shape(v, ref, w, xq, 13, 2, nv, 13 + nv % 3, nv % 4, rep);
+        failed |= matvec_shape(f, v, ref, w, xq, 13, 2, nv, 13 + nv % 3, nv % 4, rep);
     /* 3. threads: the library's chunks (5 of them, the last one short) */
     for (unsigned t = 1; t <= 3 && !failed; t += 2)
-        failed |= matvec_threads(v, ref, w, xq + 40 * Q8K, BIG_ROWS, 4, 3, t, rep);
+        failed |= matvec_threads(f, v, ref, w, xq + 40 * Q8K, BIG_ROWS, 4, 3, t, rep);
     free(w), free(xq);
     if (failed < 0)
         return Q4K_ENOMEM;
     if (!failed && golden_dir) {
-        failed = matvec_golden_exact(v, ref, golden_dir, rep);
+        failed = matvec_golden_exact(f, v, ref, golden_dir, rep);
         if (failed < 0)
             return Q4K_ENOMEM;
         if (!failed) {
             q4k_verify_report g;
-            int st = q4k_verify_merge(rep, &g, q4k_verify_matvec_golden(v, golden_dir, &g));
+            int st = q4k_verify_merge(rep, &g, matvec_golden(f, v, golden_dir, &g));
             if (st < 0)
                 return st;
             failed |= st;
@@ -358,12 +425,27 @@ int q4k_verify_matvec(const q4k_variant *v, const char *golden_dir, q4k_verify_r
  * value per row (tests/data/README.md), within 1e-6 of the largest. */
 #define MATVEC_GOLDEN_TOLERANCE 1e-5
 
-int q4k_verify_matvec_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep)
+int q4k_verify_matvec(const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep)
+{
+    return verify_matvec(&fmt_q4k, v, golden_dir, rep);
+}
+
+int q4k_verify_matvec_q6k(const q4k_variant *v, const char *golden_dir, q4k_verify_report *rep)
+{
+    return verify_matvec(&fmt_q6k, v, golden_dir, rep);
+}
+
+/* 1 when a and b are the same non-finite value (NaN by class). */
+static int same_nonfinite(double a, double b)
+{
+    return isnan(a) ? isnan(b) : a == b;
+}
+
+static int matvec_golden(const mv_format *f, const q4k_variant *v, const char *dir, q4k_verify_report *rep)
 {
     memset(rep, 0, sizeof *rep);
-    if (!v || v->op != Q4K_OP_MATVEC || !v->matvec)
+    if (!v || v->op != f->op || !v->matvec)
         return Q4K_EINVAL;
-    static const char *const cases[] = {"gaussian", "outliers", "large"};
     char path[1024], err[256];
     void *xq = NULL;
     size_t xsize = 0;
@@ -371,22 +453,23 @@ int q4k_verify_matvec_golden(const q4k_variant *v, const char *dir, q4k_verify_r
     if (q4k_read_file(path, &xq, &xsize, err, sizeof err) != 0)
         return 0;
     int failed = 0;
-    for (size_t c = 0; c < sizeof cases / sizeof cases[0] && failed >= 0; c++) {
+    for (size_t c = 0; c < f->n_dots && failed >= 0; c++) {
+        const char *name = f->dots[c];
         void *w = NULL, *ggml = NULL, *exact = NULL;
         size_t nw = 0, ng = 0, ne = 0;
-        snprintf(path, sizeof path, "%s/q4k_%s.bin", dir, cases[c]);
+        snprintf(path, sizeof path, "%s/%s_%s.bin", dir, f->prefix, name);
         int have = q4k_read_file(path, &w, &nw, err, sizeof err) == 0;
-        snprintf(path, sizeof path, "%s/dot_%s.ggml.f32", dir, cases[c]);
+        snprintf(path, sizeof path, "%s/%s%s.ggml.f32", dir, f->dot_prefix, name);
         have = have && q4k_read_file(path, &ggml, &ng, err, sizeof err) == 0;
-        snprintf(path, sizeof path, "%s/dot_%s.deq_q8.f64", dir, cases[c]);
+        snprintf(path, sizeof path, "%s/%s%s.deq_q8.f64", dir, f->dot_prefix, name);
         have = have && q4k_read_file(path, &exact, &ne, err, sizeof err) == 0;
         const size_t rows = ng / sizeof(float);
         float *y = NULL;
         if (!have) {
             /* not every folder holds every case */
         } else if (xsize != GOLDEN_BPR * Q8K || ne != rows * sizeof(double) ||
-                   nw < rows * GOLDEN_BPR * Q4K_BLOCK_BYTES) {
-            snprintf(rep->first, sizeof rep->first, "golden dot_%s: sizes of the files disagree", cases[c]);
+                   nw < rows * GOLDEN_BPR * f->block_bytes) {
+            snprintf(rep->first, sizeof rep->first, "golden %s%s: sizes of the files disagree", f->dot_prefix, name);
             rep->mismatches++;
             failed = 1;
         } else if (!(y = malloc((rows ? rows : 1) * sizeof *y))) {
@@ -398,16 +481,26 @@ int q4k_verify_matvec_golden(const q4k_variant *v, const char *dir, q4k_verify_r
             const double *x = exact;
             double scale = 0;
             for (size_t r = 0; r < rows; r++)
-                scale = fmax(scale, fabs(x[r]));
+                if (isfinite(x[r]) && isfinite(g[r]))
+                    scale = fmax(scale, fabs(x[r]));
             size_t bad = 0;
             for (size_t r = 0; r < rows; r++) {
-                double e_exact = fabs((double)y[r] - x[r]) / scale, e_ggml = fabs((double)y[r] - (double)g[r]) / scale;
-                if (!(e_exact <= MATVEC_GOLDEN_TOLERANCE && e_ggml <= MATVEC_GOLDEN_TOLERANCE)) {
+                double e = 0;
+                int ok;
+                if (!isfinite(x[r]) || !isfinite(g[r])) { /* d or d8 not finite: ggml's value, NaN by class */
+                    ok = same_nonfinite((double)y[r], (double)g[r]);
+                } else {
+                    const double e_exact = fabs((double)y[r] - x[r]) / scale;
+                    const double e_ggml = fabs((double)y[r] - (double)g[r]) / scale;
+                    e = fmax(e_exact, e_ggml);
+                    ok = e_exact <= MATVEC_GOLDEN_TOLERANCE && e_ggml <= MATVEC_GOLDEN_TOLERANCE;
+                }
+                if (!ok) {
                     if (!bad && !rep->mismatches)
                         snprintf(rep->first, sizeof rep->first,
-                                 "golden dot_%s: row %zu: %.3g (ggml %.3g, float64 %.6g): off by %.2e of the "
+                                 "golden %s%s: row %zu: %.3g (ggml %.3g, float64 %.6g): off by %.2e of the "
                                  "largest |y| (tolerance %.0e)",
-                                 cases[c], r, (double)y[r], (double)g[r], x[r], fmax(e_exact, e_ggml),
+                                 f->dot_prefix, name, r, (double)y[r], (double)g[r], x[r], e,
                                  MATVEC_GOLDEN_TOLERANCE);
                     bad++;
                 }
@@ -420,6 +513,16 @@ int q4k_verify_matvec_golden(const q4k_variant *v, const char *dir, q4k_verify_r
     }
     free(xq);
     return failed < 0 ? Q4K_ENOMEM : failed;
+}
+
+int q4k_verify_matvec_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep)
+{
+    return matvec_golden(&fmt_q4k, v, dir, rep);
+}
+
+int q4k_verify_matvec_q6k_golden(const q4k_variant *v, const char *dir, q4k_verify_report *rep)
+{
+    return matvec_golden(&fmt_q6k, v, dir, rep);
 }
 
 /* ---- quantize_q8k -------------------------------------------------------- */

@@ -1,0 +1,97 @@
+-- ops/matvec_q6k.lua - the operation "matvec_q6k": a Q6_K weight matrix
+-- times Q8_K activation vectors, fused (the weights are never written out as
+-- floats). The canonical result every variant reproduces bit for bit is
+-- stated in include/q4k_matvec_q6k.h. Kernels: templates/matvec_q6k/<isa>.c.in.
+--
+-- The same kernel prototype, registry fields and parameters as "matvec"
+-- (the Q4_K product, gen/ops/matvec.lua):
+--   q4k_matvec_q6k__<isa>_r<rows>_c<vecs>_p<prefetch>
+--   isa       scalar (the reference) | avx2 (vpmaddubsw) | avxvnni and
+--             avx512vnni (vpdpbusd) | neon (smull) | neondot (sdot)
+--   r         weight rows per iteration: each activation load serves r rows
+--   c         activation vectors per iteration: each weight unpack serves c
+--             vectors (prompt batches); any n_vecs works, c only sets the tile
+--   p         prefetch distance in blocks (0 = none)
+-- Every kernel handles any n_rows and n_vecs (tails), any alignment.
+local isas = require("isas")
+
+local M = {
+  name = "matvec_q6k",
+  c_enum = "Q4K_OP_MATVEC_Q6K", -- q4k_op in include/q4k_core.h
+}
+
+function M.prototype(name)
+  return "void " .. name ..
+    "(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)"
+end
+
+function M.list_macro(isa)
+  return "Q4K_LIST_MATVEC_Q6K_" .. isa:upper()
+end
+
+function M.registry_fields(v)
+  return string.format(".matvec = %s, .method = \"%s\", .unroll = %d, .vecs = %d, .prefetch = %d",
+    v.name, v.method, v.rows, v.vecs, v.prefetch)
+end
+
+function M.variant_name(v)
+  if v.isa == "scalar" then return "q4k_matvec_q6k__scalar" end
+  return string.format("q4k_matvec_q6k__%s_r%d_c%d_p%d", v.isa, v.rows, v.vecs, v.prefetch)
+end
+
+-- Tie-break rank: more rows, vectors or prefetching must earn their place.
+function M.complexity(v)
+  return isas.family[v.isa].complexity + (v.rows - 1) + (v.vecs - 1) + (v.prefetch > 0 and 2 or 0)
+end
+
+local list = {}
+local function add(v)
+  v.name = M.variant_name(v)
+  v.complexity = M.complexity(v)
+  list[#list + 1] = v
+end
+
+add { isa = "scalar", method = "ref", rows = 1, vecs = 1, prefetch = 0 }
+
+-- The grids: a small curated set per family (the method names how the
+-- integer dot product is taken). r4 c1 is the token-generation shape (one
+-- activation vector), r4 c4 the prompt-batch one.
+local grids = {
+  { isa = "avx2", method = "maddubs", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "avxvnni", method = "vnni", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1 }, prefetches = { 0 } },
+  { isa = "avx512vnni", method = "vnni", rows = { 4 }, vecs = { 4 }, prefetches = { 0 } },
+  { isa = "neon", method = "mull", rows = { 1, 4 }, vecs = { 1 }, prefetches = { 0 } },
+  { isa = "neondot", method = "sdot", rows = { 1, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+}
+for _, g in ipairs(grids) do
+  for _, r in ipairs(g.rows) do
+    for _, c in ipairs(g.vecs) do
+      for _, p in ipairs(g.prefetches) do
+        add { isa = g.isa, method = g.method, rows = r, vecs = c, prefetch = p }
+      end
+    end
+  end
+end
+
+M.variants = list
+
+-- The built-in dispatch: one bucket (size = weight blocks), the widest
+-- family first, the scalar reference last.
+local function exists(name)
+  for _, v in ipairs(list) do
+    if v.name == name then return true end
+  end
+  return false
+end
+local candidates = {}
+for _, name in ipairs {
+  "q4k_matvec_q6k__avx512vnni_r4_c1_p0", "q4k_matvec_q6k__avxvnni_r4_c1_p0", "q4k_matvec_q6k__avx2_r4_c1_p0",
+  "q4k_matvec_q6k__neondot_r4_c1_p0", "q4k_matvec_q6k__neon_r4_c1_p0",
+  "q4k_matvec_q6k__scalar",
+} do
+  if exists(name) then candidates[#candidates + 1] = name end
+end
+M.default_buckets = { { size = 1, candidates = candidates } }
+
+return M
