@@ -35,6 +35,7 @@ int q4k_matmul_q6k_q8k_mt(q4k_pool *pool, const void *w, size_t n_rows, size_t n
     int st = matvec_check(w, n_rows, n_cols, xq, n_vecs, y, Q4K_Q6K_BLOCK_BYTES, &n_bpr);
     if (st != Q4K_OK || !n_rows || !n_bpr || !n_vecs)
         return st;
-    const q4k_variant *v = q4k_dispatch_select(Q4K_OP_MATVEC_Q6K, n_rows * n_bpr);
+    const q4k_variant *v = q4k_dispatch_select_for(Q4K_OP_MATVEC_Q6K, n_rows * n_bpr,
+                                                   (unsigned)(n_vecs < 4096 ? n_vecs : 4096), q4k_pool_threads(pool), 0);
     return q4k_matmul_q6k_q8k_mt_with(pool, v, w, n_rows, n_cols, xq, n_vecs, y);
 }
