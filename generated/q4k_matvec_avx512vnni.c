@@ -209,6 +209,18 @@ static inline float q4k_simde_reduce_max_ps(__m512 a)
 #include <immintrin.h>
 #define Q4K_INLINE static inline __attribute__((always_inline))
 #endif
+#if defined(Q4K_MATVEC_LOOSE)
+/* NOT the canonical result: the same kernels with the 8-row tiles' float
+ * sums kept per lane and folded once per row, as a kernel that ignores the
+ * contract would (ggml's order of summation, roughly). Built only into
+ * tools/q4k_contract_cost.c, to measure what the contract costs. */
+#define q4k_matvec__avx512vnni_r4_c1_p0 q4k_matvec__avx512vnni_r4_c1_p0__loose
+#define q4k_matvec__avx512vnni_r4_c4_p0 q4k_matvec__avx512vnni_r4_c4_p0__loose
+#define q4k_matvec__avx512vnni_r8_c1_p0 q4k_matvec__avx512vnni_r8_c1_p0__loose
+#define q4k_matvec__avx512vnni_r8_c1_p0_packed q4k_matvec__avx512vnni_r8_c1_p0_packed__loose
+#define q4k_matvec__avx512vnni_r8_c4_p0 q4k_matvec__avx512vnni_r8_c4_p0__loose
+#define q4k_matvec__avx512vnni_r8_c4_p0_packed q4k_matvec__avx512vnni_r8_c4_p0_packed__loose
+#endif
 
 #include "q4k_format.h"
 #include "q4k_variants.h"
@@ -374,6 +386,11 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
     __m256 acc[4];
     for (int c = 0; c < C; c++)
         acc[c] = _mm256_setzero_ps();
+#if defined(Q4K_MATVEC_LOOSE)
+    __m512 lacc[4][2];
+    for (int c = 0; c < C; c++)
+        lacc[c][0] = lacc[c][1] = _mm512_setzero_ps();
+#endif
     for (size_t b = 0; b < n_bpr; b++) {
         const uint8_t *x = w + b * gs;
         const uint8_t *a = xq + b * Q8K_BLOCK_BYTES;
@@ -476,6 +493,17 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
                     u[g] = pairs_to_rows(zp[c][2 * g], R == 2 ? zp[c][0] : zp[c][2 * g + 1]);
                     nm[g] = _mm512_dpwssd_epi32(_mm512_madd_epi16(mt[g], be[c]), mt[g], bo[c]);
                 }
+#if defined(Q4K_MATVEC_LOOSE)
+                if (R == 8) { /* per-lane float sums, no per-block fold */
+                    for (int g = 0; g < 2; g++) {
+                        const __m512 sd = _mm512_broadcast_f32x4(_mm512_extractf32x4_ps(pd[c], g));
+                        const __m512 sm = _mm512_broadcast_f32x4(_mm512_extractf32x4_ps(pd[c], 2 + g));
+                        lacc[c][g] = _mm512_fmadd_ps(sd, _mm512_cvtepi32_ps(u[g]), lacc[c][g]);
+                        lacc[c][g] = _mm512_fmadd_ps(sm, _mm512_cvtepi32_ps(nm[g]), lacc[c][g]);
+                    }
+                    continue;
+                }
+#endif
                 t = R == 8 ? fold4(u[0], u[1], nm[0], nm[1]) : fold2(u[0], nm[0]);
             }
             const __m512 f = _mm512_cvtepi32_ps(t);
@@ -484,6 +512,18 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
                                      _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(f), 1)), acc[c]);
         }
     }
+#if defined(Q4K_MATVEC_LOOSE)
+    for (int c = 0; R == 8 && c < C; c++) { /* the row sums, once per tile */
+        __m128 s[2];
+        for (int g = 0; g < 2; g++) {
+            const __m512 l = lacc[c][g];
+            const __m256 h = _mm256_add_ps(_mm512_castps512_ps256(l),
+                                           _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(l), 1)));
+            s[g] = _mm_add_ps(_mm256_castps256_ps128(h), _mm256_extractf128_ps(h, 1));
+        }
+        acc[c] = _mm256_insertf128_ps(_mm256_castps128_ps256(s[0]), s[1], 1);
+    }
+#endif
     for (int c = 0; c < C; c++) {
         if (P && nr < R) { /* the last tile: its real rows only */
             float part[8];
