@@ -277,9 +277,19 @@ grep_out "$tmp/err" "256 rows x 768 columns, 2 vectors -> 512 floats" "gguf matv
 head -c 1024 "$tmp/gd.f32" >"$tmp/gd1.f32"
 tail -c 1024 "$tmp/gd.f32" >"$tmp/gd2.f32"
 check "gguf matvec --vecs 2: both vectors alike" -- cmp -s "$tmp/gd1.f32" "$tmp/gd2.f32"
-expect 2 "gguf matvec of a q6_K tensor" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" "$tmp/bad.f32"
-grep_out "$tmp/err" "q6_K.*q4_K" "gguf matvec names the type it refuses"
+# a q6_K tensor: the matvec_q6k product, the same bits with its scalar
+# reference on two threads
+expect 0 "gguf matvec of a q6_K tensor" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" "$tmp/g6.f32"
+grep_out "$tmp/err" "output.weight: q6_K, " "gguf matvec names the q6_K tensor"
+grep_out "$tmp/err" "variant q4k_matvec_q6k__" "gguf matvec runs a matvec_q6k variant"
+expect 0 "gguf matvec q6_K, scalar, 2 threads" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" \
+    "$tmp/g6s.f32" --variant q4k_matvec_q6k__scalar --threads 2
+check "gguf matvec q6_K: the dispatched variant gives the scalar bits" -- cmp -s "$tmp/g6.f32" "$tmp/g6s.f32"
+expect 2 "gguf matvec q6_K with a Q4_K variant" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" \
+    "$tmp/bad.f32" --variant q4k_matvec__scalar
+grep_out "$tmp/err" "not of matvec_q6k" "gguf matvec names the op a q6_K tensor needs"
 expect 2 "gguf matvec of an f32 tensor" -- $Q4K gguf matvec "$G" output_norm.weight "$tmp/x256.f32" "$tmp/bad.f32"
+grep_out "$tmp/err" "f32.*q4_K and q6_K" "gguf matvec names the type it refuses"
 expect 2 "gguf matvec of no such tensor" -- $Q4K gguf matvec "$G" blk.9.nope "$tmp/x256.f32" "$tmp/bad.f32"
 grep_out "$tmp/err" "no tensor named" "gguf matvec unknown tensor message"
 expect 2 "gguf matvec, X of the wrong size" -- $Q4K gguf matvec "$G" blk.0.attn_q.weight "$X" "$tmp/bad.f32"

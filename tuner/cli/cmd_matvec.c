@@ -30,6 +30,7 @@ typedef struct matvec_opts {
     const char *cmd;      /* "q4k matvec", "q4k gguf matvec": the messages' prefix */
     const char *variant;  /* NULL: the dispatch table's */
     unsigned long threads, vecs;
+    q4k_op op;            /* Q4K_OP_MATVEC (Q4_K weights) or Q4K_OP_MATVEC_Q6K */
 } matvec_opts;
 
 static int parse_count(const char *cmd, const char *opt, const char *s, unsigned long max, unsigned long *out)
@@ -74,11 +75,12 @@ static const q4k_variant *pick_variant(const matvec_opts *o, int *status)
     if (!o->variant)
         return NULL;
     const q4k_variant *v = q4k_variant_find(o->variant);
+    const char *op = q4k_op_name(o->op);
     if (!v)
-        fprintf(stderr, "%s: no variant named '%s' (see 'q4k list --op matvec')\n", o->cmd, o->variant);
-    else if (v->op != Q4K_OP_MATVEC)
-        fprintf(stderr, "%s: '%s' is a variant of %s, not of matvec (see 'q4k list --op matvec')\n", o->cmd,
-                o->variant, q4k_op_name(v->op));
+        fprintf(stderr, "%s: no variant named '%s' (see 'q4k list --op %s')\n", o->cmd, o->variant, op);
+    else if (v->op != o->op)
+        fprintf(stderr, "%s: '%s' is a variant of %s, not of %s (see 'q4k list --op %s')\n", o->cmd, o->variant,
+                q4k_op_name(v->op), op, op);
     else if (!q4k_variant_usable(v))
         fprintf(stderr, "%s: variant '%s' is not usable on this CPU\n", o->cmd, o->variant);
     else
@@ -143,6 +145,9 @@ static int matvec_files(const matvec_opts *o, const void *w, size_t n_rows, size
         if (rc == Q4K_OK)
             rc = q4k_matmul_q8k_packed_mt_with(pool, v, pk, xq, vecs, y);
         q4k_packed_free(pk);
+    } else if (o->op == Q4K_OP_MATVEC_Q6K) {
+        rc = v ? q4k_matmul_q6k_q8k_mt_with(pool, v, w, n_rows, n_cols, xq, vecs, y)
+               : q4k_matmul_q6k_q8k_mt(pool, w, n_rows, n_cols, xq, vecs, y);
     } else {
         rc = v ? q4k_matmul_q8k_mt_with(pool, v, w, n_rows, n_cols, xq, vecs, y)
                : q4k_matmul_q8k_mt(pool, w, n_rows, n_cols, xq, vecs, y);
@@ -157,7 +162,7 @@ static int matvec_files(const matvec_opts *o, const void *w, size_t n_rows, size
         goto done;
     }
     const q4k_variant *ran =
-        v ? v : q4k_dispatch_select_for(Q4K_OP_MATVEC, n_rows * bpr, (unsigned)vecs, q4k_pool_threads(pool), 0);
+        v ? v : q4k_dispatch_select_for(o->op, n_rows * bpr, (unsigned)vecs, q4k_pool_threads(pool), 0);
     fprintf(stderr, "%s: %zu rows x %zu columns, %zu vector%s -> %zu floats, variant %s, %lu thread%s\n", o->cmd,
             n_rows, n_cols, vecs, vecs == 1 ? "" : "s", vecs * n_rows, ran->name, o->threads,
             o->threads == 1 ? "" : "s");
@@ -198,7 +203,7 @@ static void usage(FILE *f)
 
 int cmd_matvec(int argc, char **argv)
 {
-    matvec_opts o = {"q4k matvec", NULL, 1, 1};
+    matvec_opts o = {"q4k matvec", NULL, 1, 1, Q4K_OP_MATVEC};
     const char *pos[3];
     int npos = 0;
     unsigned long cols = 0;
@@ -265,19 +270,20 @@ static void gguf_usage(FILE *f)
 {
     fprintf(f,
             "usage: q4k gguf matvec FILE TENSOR X.f32 Y.f32 [--threads N] [--variant NAME] [--vecs N]\n\n"
-            "Multiplies the Q4_K tensor TENSOR of the GGUF file FILE (ne0 = columns, the\n"
-            "rest = rows) by the float32 vectors in X, fused, as 'q4k matvec' does with\n"
-            "raw blocks: X holds N (--vecs, default 1) vectors of ne0 float32; Y gets N x\n"
-            "rows float32, vector after vector, written atomically. Tensors of another\n"
-            "type (q6_K, f32, ...) are refused. --threads N: 1..%d threads share the\n"
-            "rows; --variant NAME: a matvec variant instead of the dispatch table's.\n"
+            "Multiplies the Q4_K or Q6_K tensor TENSOR of the GGUF file FILE (ne0 =\n"
+            "columns, the rest = rows) by the float32 vectors in X, fused, as 'q4k matvec'\n"
+            "does with raw blocks (Q6_K: the matvec_q6k product, q4k_matvec_q6k.h): X holds\n"
+            "N (--vecs, default 1) vectors of ne0 float32; Y gets N x rows float32, vector\n"
+            "after vector, written atomically. Tensors of another type (f32, ...) are\n"
+            "refused. --threads N: 1..%d threads share the rows; --variant NAME: a matvec\n"
+            "(matvec_q6k) variant instead of the dispatch table's.\n"
             "Exit status: 0 done, 1 failure (memory, writing Y), 2 usage or input error.\n",
             MAX_THREADS);
 }
 
 int cmd_gguf_matvec(int argc, char **argv)
 {
-    matvec_opts o = {"q4k gguf matvec", NULL, 1, 1};
+    matvec_opts o = {"q4k gguf matvec", NULL, 1, 1, Q4K_OP_MATVEC};
     const char *pos[4];
     int npos = 0;
     for (int i = 1; i < argc; i++) {
@@ -316,15 +322,21 @@ int cmd_gguf_matvec(int argc, char **argv)
     size_t n_blocks = 0;
     if (!t) {
         fprintf(stderr, "q4k gguf matvec: %s has no tensor named '%s' (see q4k gguf list)\n", pos[0], pos[1]);
-    } else if (t->type != Q4K_GGML_Q4_K || q4k_gguf_tensor_q4k_blocks(t, &blocks, &n_blocks) != Q4K_OK) {
-        fprintf(stderr, "q4k gguf matvec: tensor '%s' is %s; the fused product takes q4_K tensors only\n", pos[1],
-                t->type_name);
+    } else if (t->type != Q4K_GGML_Q4_K && t->type != Q4K_GGML_Q6_K) {
+        fprintf(stderr, "q4k gguf matvec: tensor '%s' is %s; the fused products take q4_K and q6_K tensors only\n",
+                pos[1], t->type_name);
     } else if (t->ne[0] == 0 || t->ne[0] % Q4K_BLOCK_VALUES) {
-        fprintf(stderr, "q4k gguf matvec: tensor '%s' has rows of %" PRIu64 " values, not whole Q4_K blocks\n",
-                pos[1], t->ne[0]);
+        fprintf(stderr, "q4k gguf matvec: tensor '%s' has rows of %" PRIu64 " values, not whole %s blocks\n",
+                pos[1], t->ne[0], t->type_name);
+    } else if (t->type == Q4K_GGML_Q4_K && q4k_gguf_tensor_q4k_blocks(t, &blocks, &n_blocks) != Q4K_OK) {
+        fprintf(stderr, "q4k gguf matvec: tensor '%s': cannot read its blocks\n", pos[1]);
     } else {
+        if (t->type == Q4K_GGML_Q6_K) {
+            o.op = Q4K_OP_MATVEC_Q6K;
+            blocks = t->data;
+        }
         size_t n_cols = (size_t)t->ne[0], n_rows = (size_t)(t->n_elements / t->ne[0]);
-        fprintf(stderr, "q4k gguf matvec: %s: q4_K, %zu rows x %zu columns\n", pos[1], n_rows, n_cols);
+        fprintf(stderr, "q4k gguf matvec: %s: %s, %zu rows x %zu columns\n", pos[1], t->type_name, n_rows, n_cols);
         status = matvec_files(&o, blocks, n_rows, n_cols, pos[2], pos[3]);
     }
     q4k_gguf_close(g);
