@@ -19,14 +19,15 @@ static const size_t dequant_quick[] = {1, 16, 512, 8192};
 static const size_t dequant_emulated[] = {1, 16, 256};
 static const size_t dequant_bench[] = {16, 512, 65536};
 
-/* Realistic blocks (q4k_bench_blocks: normal d/dmin, random scales and
- * quants), TEMPLATE_BLOCKS distinct ones repeated over the input. */
-static void dequant_fill(uint8_t *in, size_t bytes, uint64_t seed)
+/* The input filled with tpl_blocks distinct realistic blocks of
+ * block_bytes each (made by make(tpl_blocks, seed)), repeated. */
+static void fill_repeating(uint8_t *in, size_t bytes, uint64_t seed, size_t block_bytes,
+                           uint8_t *(*make)(size_t n, uint64_t seed))
 {
-    size_t blocks = (bytes + Q4K_BLOCK_BYTES - 1) / Q4K_BLOCK_BYTES;
+    size_t blocks = (bytes + block_bytes - 1) / block_bytes;
     size_t tpl_blocks = blocks < TEMPLATE_BLOCKS ? blocks : TEMPLATE_BLOCKS;
-    uint8_t *tpl = q4k_bench_blocks(tpl_blocks, seed);
-    const size_t tpl_bytes = tpl_blocks * Q4K_BLOCK_BYTES;
+    uint8_t *tpl = make(tpl_blocks, seed);
+    const size_t tpl_bytes = tpl_blocks * block_bytes;
     if (!tpl) { /* still deterministic, only less realistic */
         memset(in, 0x11, bytes);
         return;
@@ -36,7 +37,16 @@ static void dequant_fill(uint8_t *in, size_t bytes, uint64_t seed)
     free(tpl);
 }
 
-static void dequant_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
+/* Realistic blocks (q4k_bench_blocks: normal d/dmin, random scales and
+ * quants), TEMPLATE_BLOCKS distinct ones repeated over the input. */
+static void dequant_fill(uint8_t *in, size_t bytes, uint64_t seed)
+{
+    fill_repeating(in, bytes, seed, Q4K_BLOCK_BYTES, q4k_bench_blocks);
+}
+
+/* n blocks of in_bytes each -> n * 1 KiB of floats, per call, moving
+ * through the slots when there are several (dequant and dequant_q6k). */
+static void dequant_run_blocks(const q4k_variant *v, op_workload *w, unsigned long long iters, size_t in_bytes)
 {
     const q4k_kernel_fn fn = v->fn;
     const size_t n = w->n;
@@ -48,11 +58,16 @@ static void dequant_run(const q4k_variant *v, op_workload *w, unsigned long long
     }
     size_t slot = w->slot;
     for (unsigned long long i = 0; i < iters; i++) {
-        fn(w->in + slot * n * Q4K_BLOCK_BYTES, (float *)(void *)(w->out + slot * n * DEQUANT_OUT_BYTES), n);
+        fn(w->in + slot * n * in_bytes, (float *)(void *)(w->out + slot * n * DEQUANT_OUT_BYTES), n);
         if (++slot == w->slots)
             slot = 0;
     }
     w->slot = slot;
+}
+
+static void dequant_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
+{
+    dequant_run_blocks(v, w, iters, Q4K_BLOCK_BYTES);
 }
 
 static int dequant_dispatched(const op_workload *w)
@@ -316,36 +331,12 @@ static int quantize_dispatched(const op_workload *w)
  * quants), TEMPLATE_BLOCKS distinct ones repeated over the input. */
 static void dequant_q6k_fill(uint8_t *in, size_t bytes, uint64_t seed)
 {
-    size_t blocks = (bytes + Q4K_Q6K_BLOCK_BYTES - 1) / Q4K_Q6K_BLOCK_BYTES;
-    size_t tpl_blocks = blocks < TEMPLATE_BLOCKS ? blocks : TEMPLATE_BLOCKS;
-    uint8_t *tpl = q4k_bench_q6k_blocks(tpl_blocks, seed);
-    const size_t tpl_bytes = tpl_blocks * Q4K_Q6K_BLOCK_BYTES;
-    if (!tpl) { /* still deterministic, only less realistic */
-        memset(in, 0x11, bytes);
-        return;
-    }
-    for (size_t off = 0; off < bytes; off += tpl_bytes)
-        memcpy(in + off, tpl, bytes - off < tpl_bytes ? bytes - off : tpl_bytes);
-    free(tpl);
+    fill_repeating(in, bytes, seed, Q4K_Q6K_BLOCK_BYTES, q4k_bench_q6k_blocks);
 }
 
 static void dequant_q6k_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
 {
-    const q4k_kernel_fn fn = v->fn;
-    const size_t n = w->n;
-    if (w->slots == 1) {
-        float *out = (float *)(void *)w->out;
-        for (unsigned long long i = 0; i < iters; i++)
-            fn(w->in, out, n);
-        return;
-    }
-    size_t slot = w->slot;
-    for (unsigned long long i = 0; i < iters; i++) {
-        fn(w->in + slot * n * Q4K_Q6K_BLOCK_BYTES, (float *)(void *)(w->out + slot * n * DEQUANT_OUT_BYTES), n);
-        if (++slot == w->slots)
-            slot = 0;
-    }
-    w->slot = slot;
+    dequant_run_blocks(v, w, iters, Q4K_Q6K_BLOCK_BYTES);
 }
 
 static int dequant_q6k_dispatched(const op_workload *w)
