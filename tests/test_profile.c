@@ -309,6 +309,11 @@ static void test_structural_errors(void **state)
         {"q4k-profile 2\ndevice d\narch vax\ndate x\n# %s %s\nend\n", "arch must be"},
         {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 8 %s %s %s %s %s %s %s %s %s\nend\n",
          "more than 8"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 8 vecs=0 %s\nend\n", "count from 1"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 8 vecs=4 threads=x %s\nend\n", "count from 1"},
+        {"q4k-profile 2\ndevice d\narch %s\ndate x\nbucket dequant 8 vecs=4 %s\nbucket dequant 4 vecs=4 "
+         "q4k_dequant__scalar\nend\n",
+         "ascend"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int n = snprintf(text, sizeof text, cases[i].fmt, arch, pick[0], pick[0], pick[0], pick[0], pick[0], pick[0],
@@ -389,6 +394,69 @@ static void test_first_usable_candidate_wins(void **state)
     }
 }
 
+/* The series rule (q4k_dispatch.h): the most vectors, then threads, not
+ * above the call's; sizes within the series; the smallest series when
+ * none fits. */
+static void test_series_rule(void **state)
+{
+    (void)state;
+    const q4k_dispatch_bucket b[] = {
+        {Q4K_OP_MATVEC, 16, {"q4k_matvec__scalar"}, 1, 1},  /* 0 */
+        {Q4K_OP_MATVEC, 256, {"q4k_matvec__scalar"}, 1, 1}, /* 1 */
+        {Q4K_OP_MATVEC, 256, {"q4k_matvec__scalar"}, 4, 1}, /* 2 */
+        {Q4K_OP_MATVEC, 64, {"q4k_matvec__scalar"}, 1, 2},  /* 3 */
+        {Q4K_OP_MATVEC, 512, {"q4k_matvec__scalar"}, 1, 2}, /* 4 */
+        {Q4K_OP_MATVEC, 256, {"q4k_matvec__scalar"}, 4, 2}, /* 5 */
+        {Q4K_OP_DEQUANT, 1, {"q4k_dequant__scalar"}, 1, 1}, /* 6 */
+    };
+    const q4k_dispatch_table t = {"test", "", "", "", sizeof b / sizeof b[0], b};
+    static const struct {
+        size_t size;
+        unsigned vecs, threads;
+        long want;
+    } calls[] = {
+        {10, 1, 1, 0}, {100, 1, 1, 1}, {1 << 20, 1, 1, 1}, {100, 2, 1, 1}, {100, 4, 1, 2}, {100, 9, 1, 2},
+        {10, 1, 2, 3}, {100, 1, 3, 4}, {100, 4, 2, 5}, {100, 8, 64, 5}, {100, 3, 2, 4}, {100, 0, 0, 1},
+    };
+    for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+        long got = q4k_dispatch_rule_bucket_for(&t, Q4K_OP_MATVEC, calls[i].size, calls[i].vecs, calls[i].threads);
+        if (got != calls[i].want)
+            fail_msg("size %zu, %u vectors, %u threads: bucket %ld, want %ld", calls[i].size, calls[i].vecs,
+                     calls[i].threads, got, calls[i].want);
+    }
+    assert_int_equal(q4k_dispatch_rule_bucket_for(&t, Q4K_OP_DEQUANT, 5, 4, 2), 6);
+    assert_int_equal(q4k_dispatch_rule_bucket_for(&t, Q4K_OP_QUANTIZE_Q8K, 5, 1, 1), -1);
+    /* layouts: a GGUF-rows call never gets a packed candidate and back */
+    const q4k_dispatch_bucket mixed = {Q4K_OP_MATVEC, 1, {"q4k_matvec__scalar_r8_packed", "q4k_matvec__scalar"}, 1, 1};
+    assert_string_equal(q4k_dispatch_rule_candidate(&mixed)->name, "q4k_matvec__scalar");
+    assert_string_equal(q4k_dispatch_rule_candidate_layout(&mixed, 8)->name, "q4k_matvec__scalar_r8_packed");
+    assert_null(q4k_dispatch_rule_candidate_layout(&mixed, 4));
+    /* installed and parsed: the same answers through q4k_dispatch_select_for */
+    char text[1024];
+    int n = snprintf(text, sizeof text,
+                     "q4k-profile 2\ndevice test-device-slug\narch %s\ndate 2026-01-02T03:04:05Z\n"
+                     "bucket matvec 256 q4k_matvec__scalar\n"
+                     "bucket matvec 256 vecs=4 threads=2 q4k_matvec__scalar_r8_packed q4k_matvec__scalar\nend\n",
+                     q4k_profile_host_arch());
+    q4k_profile p;
+    char err[256] = "";
+    if (q4k_profile_parse(text, (size_t)n, &p, err, sizeof err))
+        fail_msg("%s", err);
+    assert_int_equal(p.n_buckets, 2);
+    assert_true(p.buckets[1].vecs == 4 && p.buckets[1].threads == 2);
+    char *path = write_temp(text, (size_t)n);
+    if (q4k_profile_load(path, err, sizeof err))
+        fail_msg("%s", err);
+    assert_string_equal(q4k_dispatch_select_for(Q4K_OP_MATVEC, 100, 4, 2, 8)->name, "q4k_matvec__scalar_r8_packed");
+    /* no candidate of that layout: the layout's scalar reference */
+    assert_string_equal(q4k_dispatch_select_for(Q4K_OP_MATVEC, 100, 4, 2, 4)->name, "q4k_matvec__scalar_r4_packed");
+    assert_string_equal(q4k_dispatch_select_for(Q4K_OP_MATVEC, 100, 8, 8, 0)->name, "q4k_matvec__scalar");
+    assert_string_equal(q4k_dispatch_select_for(Q4K_OP_MATVEC, 100, 1, 1, 8)->name, "q4k_matvec__scalar_r8_packed");
+    q4k_dispatch_reset();
+    unlink(path);
+    free(path);
+}
+
 static void test_install_checks_tables(void **state)
 {
     (void)state;
@@ -425,6 +493,7 @@ int main(void)
         cmocka_unit_test_setup(test_missing_file_and_null_path, setup),
         cmocka_unit_test_setup(test_feature_names_round_trip, setup),
         cmocka_unit_test_setup(test_first_usable_candidate_wins, setup),
+        cmocka_unit_test_setup(test_series_rule, setup),
         cmocka_unit_test_setup(test_install_checks_tables, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -136,6 +136,10 @@ static size_t select_series_run(const measure_set *set, const op_plan *p, size_t
         if (!k)
             continue;
         b->winner = select_rule_winner(cands, k, &b->fastest);
+        if (n_buckets) /* rule 3b: the previous size's winner, if it is as fast here */
+            b->winner = select_rule_keep_previous(
+                find(set, p, buckets[n_buckets - 1].winner->variant, b->mode, n, vecs, threads), b->fastest,
+                b->winner);
         for (size_t i = 0; i < k; i++)
             b->n_tied += select_rule_within_noise(cands[i], b->fastest);
         pick_layouts(b, cands, k);

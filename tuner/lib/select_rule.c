@@ -59,6 +59,14 @@ const measure_row *select_rule_winner(const measure_row *const *rows, size_t n, 
     return winner;
 }
 
+const measure_row *select_rule_keep_previous(const measure_row *previous_here, const measure_row *fastest,
+                                             const measure_row *winner)
+{
+    if (previous_here && fastest && select_rule_within_noise(previous_here, fastest))
+        return previous_here;
+    return winner;
+}
+
 size_t select_rule_simd_threshold(const size_t *sizes, const int *scalar_wins, size_t n, size_t *scalar_max)
 {
     size_t max = 0;

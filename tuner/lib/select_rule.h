@@ -15,6 +15,12 @@
  *     fastest one's, the simplest (lowest q4k_variant.complexity; then the
  *     lower median; then the name). So extra unrolling, prefetching,
  *     streaming stores or wider ISAs must be faster beyond noise to win.
+ *  3b. Stability across sizes: when the previous (next smaller) size's
+ *     winner is within noise of the fastest here too, it wins here as
+ *     well, so neighbouring buckets change their variant only for a
+ *     difference beyond noise (winners that flip from one bucket to the
+ *     next on noise make profiles longer and their differences meaningless).
+ *     Per op and series (vectors, threads), ascending sizes.
  *  4. SIMD threshold (reported, not a table entry): the largest size S such
  *     that the scalar baseline wins (by rule 3) at every measured size up
  *     to S, or 0 when scalar does not win even at the smallest size. */
@@ -37,6 +43,11 @@ int select_rule_within_noise(const measure_row *a, const measure_row *b);
 /* Rule 3: the winner among n candidate rows (same size and mode); the
  * fastest goes to *fastest (may be NULL). NULL when n == 0. */
 const measure_row *select_rule_winner(const measure_row *const *rows, size_t n, const measure_row **fastest);
+
+/* Rule 3b: the previous size's winner measured at this size (NULL when
+ * none was), the fastest here and the rule-3 winner here -> the winner. */
+const measure_row *select_rule_keep_previous(const measure_row *previous_here, const measure_row *fastest,
+                                             const measure_row *winner);
 
 /* Rule 4: sizes ascending, scalar_wins[i] = 1 where scalar won. Returns
  * S + 1 (0 if none); *scalar_max gets S (0 if none). The profile holds no
