@@ -296,11 +296,11 @@ G="$DATA/tinyA-Q4_K_M.gguf"
 expect 0 "gguf layers --help" -- $Q4K gguf layers --help
 grep_out "$tmp/out" "usage" "gguf layers --help says usage"
 expect 0 "gguf layers" -- $Q4K gguf layers "$G" --cache-mb 4 --passes 3
-grep_out "$tmp/out" "25 Q4_K tensors in 4 layers" "gguf layers finds the layers"
+grep_out "$tmp/out" "30 tensors (25 Q4_K, 5 Q6_K) in 4 layers" "gguf layers finds the layers, Q6_K tensors included"
 grep_out "$tmp/out" "max RSS" "gguf layers reports memory"
 expect 0 "gguf layers --csv" -- $Q4K gguf layers "$G" --cache-mb 6 --passes 4 --no-warm --csv
 grep_out "$tmp/out" "^policy,pass,ms,hits" "gguf layers csv header"
-grep_out "$tmp/out" "^lru,4,[0-9.]*,0,25," "gguf layers: LRU hits nothing on a cyclic walk"
+grep_out "$tmp/out" "^lru,4,[0-9.]*,0,30," "gguf layers: LRU hits nothing on a cyclic walk"
 if awk -F, '$1=="reuse" && $2==4 && $4>=5 {ok=1} END {exit !ok}' "$tmp/out"; then
     passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: gguf layers: reuse keeps part of the model"; fi
 expect 2 "gguf layers bad policy" -- $Q4K gguf layers "$G" --policy mru
