@@ -1,10 +1,13 @@
-/* q4k_cache.h - a thread-safe cache of dequantized Q4_K tensors.
+/* q4k_cache.h - a thread-safe cache of dequantized Q4_K and Q6_K tensors.
  *
  * A model's weights stay quantized (e.g. in a mapped GGUF file); the cache
  * holds the float32 copies a caller is using or will use again soon, within
  * a byte budget. Keys are strings (GGUF tensor names are the natural ones):
  * the same key must always name the same tensor (same blocks, same
- * n_blocks; a different n_blocks for a known key is Q4K_EINVAL).
+ * n_blocks, same type; a different n_blocks or type for a known key is
+ * Q4K_EINVAL). A tensor is Q4_K (q4k_cache_acquire) or Q6_K
+ * (q4k_cache_acquire_type with Q4K_WTYPE_Q6_K, or a q4k_cache_tensor whose
+ * type says so); both count against the same budget as their floats.
  *
  *   q4k_cache *c;
  *   q4k_cache_create(NULL, &c);                     // LRU, 512 MiB
@@ -84,7 +87,8 @@ int q4k_cache_policy_parse(const char *name, q4k_cache_policy *out);
 typedef void *(*q4k_cache_alloc_fn)(size_t bytes, void *user);
 typedef void (*q4k_cache_free_fn)(void *p, void *user);
 
-/* The dequantizer; q4k_dequantize unless a test counts calls. */
+/* The dequantizer; q4k_dequantize (Q6_K: q4k_dequantize_q6k) unless a
+ * test counts calls. */
 typedef int (*q4k_cache_dequant_fn)(const void *blocks, size_t n_blocks, float *out);
 
 enum { Q4K_CACHE_DEFAULT_BUDGET_MIB = 512 };
@@ -96,7 +100,8 @@ typedef struct q4k_cache_options {
                                      alloc and free go together */
     q4k_cache_free_fn free;       /* NULL = free */
     void *alloc_user;             /* passed to alloc and free */
-    q4k_cache_dequant_fn dequant; /* NULL = q4k_dequantize */
+    q4k_cache_dequant_fn dequant; /* Q4_K tensors; NULL = q4k_dequantize */
+    q4k_cache_dequant_fn dequant_q6k; /* Q6_K tensors; NULL = q4k_dequantize_q6k */
 } q4k_cache_options;
 
 /* Create a cache. opts may be NULL (all defaults); a zeroed struct also
@@ -119,6 +124,12 @@ int q4k_cache_destroy(q4k_cache *c);
  * dequantizer's status. On failure *floats is NULL and nothing is pinned. */
 int q4k_cache_acquire(q4k_cache *c, const char *key, const void *blocks,
                       size_t n_blocks, const float **floats);
+/* The same for a tensor of type type (Q4K_WTYPE_Q4_K or Q4K_WTYPE_Q6_K;
+ * q4k_cache_acquire is this with Q4K_WTYPE_Q4_K). Q4K_EINVAL also for an
+ * unknown type or a type differing from what the key was first acquired
+ * with. */
+int q4k_cache_acquire_type(q4k_cache *c, const char *key, q4k_wtype type, const void *blocks,
+                           size_t n_blocks, const float **floats);
 
 /* Unpin one acquire of key. Q4K_ENOTFOUND when key is not acquired. */
 int q4k_cache_release(q4k_cache *c, const char *key);
@@ -132,6 +143,7 @@ typedef struct q4k_cache_tensor {
     const char *key;
     const void *blocks;
     size_t n_blocks;
+    q4k_wtype type;       /* Q4K_WTYPE_Q4_K (0, the default) or Q4K_WTYPE_Q6_K */
 } q4k_cache_tensor;
 
 /* Queue tensors the caller will acquire soon; one background worker

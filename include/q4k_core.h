@@ -145,6 +145,22 @@ int q4k_dequantize_q6k(const void *blocks, size_t n_blocks, float *out);
  * a feature it needs; otherwise as q4k_dequantize_q6k. */
 int q4k_dequantize_q6k_with(const q4k_variant *v, const void *blocks, size_t n_blocks, float *out);
 
+/* ---- Weight types of the cache and bulk paths ---------------------------
+ * The quantized block formats q4k dequantizes with tuned kernels: a tensor
+ * given to the cache (q4k_cache.h) or the bulk path (q4k_bulk.h) names one.
+ * 0 is Q4_K, so zero-initialized structs keep meaning Q4_K. */
+typedef enum q4k_wtype {
+    Q4K_WTYPE_Q4_K = 0, /* block_q4_K: Q4K_BLOCK_BYTES (144) bytes -> 256 floats, q4k_dequantize */
+    Q4K_WTYPE_Q6_K = 1  /* block_q6_K: 210 bytes -> 256 floats, q4k_dequantize_q6k */
+} q4k_wtype;
+
+/* Bytes of one block of type t; 0 for an unknown type. */
+size_t q4k_wtype_block_bytes(q4k_wtype t);
+/* "q4_K", "q6_K" (ggml's spelling); NULL for an unknown type. */
+const char *q4k_wtype_name(q4k_wtype t);
+/* q4k_dequantize or q4k_dequantize_q6k by t; Q4K_EINVAL for an unknown type. */
+int q4k_dequantize_wtype(q4k_wtype t, const void *blocks, size_t n_blocks, float *out);
+
 #ifdef __cplusplus
 }
 #endif

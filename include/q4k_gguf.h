@@ -127,6 +127,10 @@ int q4k_gguf_tensor_dequantize(const q4k_gguf_tensor *t, float *out);
 /* The Q4_K blocks of a Q4_K tensor, for the cache and bulk paths:
  * *n_blocks = n_elements / 256. Q4K_ETYPE for any other type. */
 int q4k_gguf_tensor_q4k_blocks(const q4k_gguf_tensor *t, const void **blocks, size_t *n_blocks);
+/* The blocks of a Q4_K or Q6_K tensor and their type (q4k_wtype, for
+ * q4k_cache_tensor and q4k_bulk_item): *n_blocks = n_elements / 256.
+ * Q4K_ETYPE for any other type. */
+int q4k_gguf_tensor_blocks(const q4k_gguf_tensor *t, q4k_wtype *type, const void **blocks, size_t *n_blocks);
 
 /* ---- Metadata ------------------------------------------------------------- */
 

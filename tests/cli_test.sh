@@ -306,17 +306,56 @@ G="$DATA/tinyA-Q4_K_M.gguf"
 expect 0 "gguf layers --help" -- $Q4K gguf layers --help
 grep_out "$tmp/out" "usage" "gguf layers --help says usage"
 expect 0 "gguf layers" -- $Q4K gguf layers "$G" --cache-mb 4 --passes 3
-grep_out "$tmp/out" "25 Q4_K tensors in 4 layers" "gguf layers finds the layers"
+grep_out "$tmp/out" "30 tensors (25 Q4_K, 5 Q6_K) in 4 layers" "gguf layers finds the layers, Q6_K tensors included"
 grep_out "$tmp/out" "max RSS" "gguf layers reports memory"
 expect 0 "gguf layers --csv" -- $Q4K gguf layers "$G" --cache-mb 6 --passes 4 --no-warm --csv
 grep_out "$tmp/out" "^policy,pass,ms,hits" "gguf layers csv header"
-grep_out "$tmp/out" "^lru,4,[0-9.]*,0,25," "gguf layers: LRU hits nothing on a cyclic walk"
+grep_out "$tmp/out" "^lru,4,[0-9.]*,0,30," "gguf layers: LRU hits nothing on a cyclic walk"
 if awk -F, '$1=="reuse" && $2==4 && $4>=5 {ok=1} END {exit !ok}' "$tmp/out"; then
     passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: gguf layers: reuse keeps part of the model"; fi
 expect 2 "gguf layers bad policy" -- $Q4K gguf layers "$G" --policy mru
 expect 2 "gguf layers bad budget" -- $Q4K gguf layers "$G" --cache-mb 0
 expect 2 "gguf layers no file" -- $Q4K gguf layers
 expect 2 "gguf layers not a gguf" -- $Q4K gguf layers "$DATA/q4k_zeros.bin"
+
+# gguf bench: a decode step's weight work per token through the fused kernels
+# (small --read-mb keeps the read-limit loop short in tests)
+expect 0 "gguf bench --help" -- $Q4K gguf bench --help
+grep_out "$tmp/out" "usage" "gguf bench --help says usage"
+grep_out "$tmp/out" "token_embd" "gguf bench --help says token_embd is skipped"
+expect 0 "gguf bench" -- $Q4K gguf bench "$G" --tokens 2 --read-mb 16
+grep_out "$tmp/out" "29 matrices (24 q4_K, 5 q6_K)" "gguf bench counts the Q4_K and Q6_K matrices"
+grep_out "$tmp/out" "1 token_embd" "gguf bench skips token_embd"
+grep_out "$tmp/out" "ms/token" "gguf bench prints ms per token"
+grep_out "$tmp/out" "of the read limit" "gguf bench compares with the read limit"
+expect 0 "gguf bench --json --compare-dequant" -- \
+    $Q4K gguf bench "$G" --tokens 2 --read-mb 16 --threads 2 --vecs 2 --compare-dequant --json
+for k in ms_per_token gbps read_limit_gbps threads vecs tokens dequant_ms_per_token speedup cpu q4_K q6_K; do
+    grep_out "$tmp/out" "\"$k\": " "gguf bench --json has $k"
+done
+grep_out "$tmp/out" '"threads": 2, "vecs": 2, "tokens": 2,' "gguf bench --json echoes the options"
+grep_out "$tmp/out" '"matrices": 29,' "gguf bench --json counts 29 matrices"
+if command -v python3 >/dev/null 2>&1; then
+    check "gguf bench --json parses" -- python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["ms_per_token"] > 0 and d["speedup"] > 0' "$tmp/out"
+fi
+expect 2 "gguf bench no file" -- $Q4K gguf bench
+expect 2 "gguf bench missing file" -- $Q4K gguf bench "$tmp/nonexistent.gguf"
+expect 2 "gguf bench not a gguf" -- $Q4K gguf bench "$DATA/q4k_zeros.bin"
+grep_out "$tmp/err" "GGUF" "gguf bench says the file is no GGUF"
+printf 'GGUF\003\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000' >"$tmp/empty.gguf"
+expect 2 "gguf bench of a model without matrices" -- $Q4K gguf bench "$tmp/empty.gguf"
+grep_out "$tmp/err" "no Q4_K or Q6_K weight matrices" "gguf bench: no matrices message"
+expect 2 "gguf bench --tokens 1" -- $Q4K gguf bench "$G" --tokens 1
+expect 2 "gguf bench --threads 0" -- $Q4K gguf bench "$G" --threads 0
+expect 2 "gguf bench --vecs x" -- $Q4K gguf bench "$G" --vecs x
+expect 2 "gguf bench --tokens missing value" -- $Q4K gguf bench "$G" --tokens
+expect 2 "gguf bench unknown option" -- $Q4K gguf bench "$G" --bogus
+# the synth tiny model: every layer's matrices and the output, Q6_K included
+expect 0 "gguf synth --preset tiny" -- $Q4K gguf synth "$tmp/tiny.gguf" --preset tiny --quiet
+expect 0 "gguf bench on the tiny synth model" -- $Q4K gguf bench "$tmp/tiny.gguf" --tokens 2 --read-mb 16 --json
+grep_out "$tmp/out" '"matrices": 57,' "gguf bench: 57 matrices in the tiny synth model"
+grep_out "$tmp/out" '"skipped_token_embd": 1,' "gguf bench: tiny synth token_embd skipped"
+rm -f "$tmp/tiny.gguf"
 
 # Q4K_CPU_DISABLE masks CPU features (names as `q4k info` prints them), and
 # the dispatch rule: per bucket the first candidate compiled in and usable

@@ -62,7 +62,7 @@ static void test_layer_matches_golden(void **state)
         q4k_bulk_item items[7];
         size_t at = 0;
         for (int i = 0; i < 7; i++) {
-            items[i] = (q4k_bulk_item){td.blocks + at * Q4K_BLOCK_BYTES, sizes[i], out + at * Q4K_BLOCK_VALUES};
+            items[i] = (q4k_bulk_item){td.blocks + at * Q4K_BLOCK_BYTES, sizes[i], out + at * Q4K_BLOCK_VALUES, Q4K_WTYPE_Q4_K};
             at += sizes[i];
         }
         assert_int_equal(q4k_bulk_dequantize(items, 7, thread_counts[t]), Q4K_OK);
@@ -93,7 +93,7 @@ static void test_many_items_any_split(void **state)
         memset(out, 0, total * Q4K_BLOCK_VALUES * sizeof(float));
         for (size_t i = 0; i < ITEMS; i++)
             items[i] = (q4k_bulk_item){n[i] ? td.blocks + first[i] * Q4K_BLOCK_BYTES : NULL, n[i],
-                                       n[i] ? out + first[i] * Q4K_BLOCK_VALUES : NULL};
+                                       n[i] ? out + first[i] * Q4K_BLOCK_VALUES : NULL, Q4K_WTYPE_Q4_K};
         assert_int_equal(q4k_bulk_dequantize(items, ITEMS, thread_counts[t]), Q4K_OK);
         assert_memory_equal(out, td.golden, total * Q4K_BLOCK_VALUES * sizeof(float));
     }
@@ -113,8 +113,8 @@ static void test_unaligned_pointers(void **state)
     assert_non_null(outbuf);
     memcpy(raw + 1, td.blocks, nb * Q4K_BLOCK_BYTES);
     float *out = outbuf + 1; /* 4 bytes past malloc's alignment */
-    q4k_bulk_item items[2] = {{raw + 1, 100, out},
-                              {raw + 1 + 100 * Q4K_BLOCK_BYTES, nb - 100, out + 100 * Q4K_BLOCK_VALUES}};
+    q4k_bulk_item items[2] = {{raw + 1, 100, out, Q4K_WTYPE_Q4_K},
+                              {raw + 1 + 100 * Q4K_BLOCK_BYTES, nb - 100, out + 100 * Q4K_BLOCK_VALUES, Q4K_WTYPE_Q4_K}};
     for (unsigned threads = 1; threads <= 3; threads++) {
         memset(outbuf, 0, (nb * Q4K_BLOCK_VALUES + 1) * sizeof(float));
         assert_int_equal(q4k_bulk_dequantize(items, 2, threads), Q4K_OK);
@@ -148,8 +148,8 @@ static void test_same_values_as_single_calls(void **state)
     assert_non_null(b);
     assert_int_equal(q4k_dequantize(blocks, 1000, a), Q4K_OK);
     assert_int_equal(q4k_dequantize(blocks + 1000 * Q4K_BLOCK_BYTES, nb - 1000, a + 1000 * Q4K_BLOCK_VALUES), Q4K_OK);
-    q4k_bulk_item items[2] = {{blocks, 1000, b},
-                              {blocks + 1000 * Q4K_BLOCK_BYTES, nb - 1000, b + 1000 * Q4K_BLOCK_VALUES}};
+    q4k_bulk_item items[2] = {{blocks, 1000, b, Q4K_WTYPE_Q4_K},
+                              {blocks + 1000 * Q4K_BLOCK_BYTES, nb - 1000, b + 1000 * Q4K_BLOCK_VALUES, Q4K_WTYPE_Q4_K}};
     assert_int_equal(q4k_bulk_dequantize(items, 2, 2), Q4K_OK);
     assert_true(same_values(a, b, nb * Q4K_BLOCK_VALUES));
     free(blocks);
@@ -164,19 +164,19 @@ static void test_invalid_arguments_write_nothing(void **state)
     memset(out, 0x5a, sizeof out);
     float sentinel;
     memset(&sentinel, 0x5a, sizeof sentinel);
-    q4k_bulk_item items[2] = {{fixture_blocks(&fx, 0), 1, out},
-                              {fixture_blocks(&fx, 1), 1, NULL}};
+    q4k_bulk_item items[2] = {{fixture_blocks(&fx, 0), 1, out, Q4K_WTYPE_Q4_K},
+                              {fixture_blocks(&fx, 1), 1, NULL, Q4K_WTYPE_Q4_K}};
     assert_int_equal(q4k_bulk_dequantize(items, 2, 2), Q4K_EINVAL);
     assert_memory_equal(&out[0], &sentinel, sizeof sentinel); /* item 0 untouched */
-    items[1] = (q4k_bulk_item){NULL, 1, out + Q4K_BLOCK_VALUES};
+    items[1] = (q4k_bulk_item){NULL, 1, out + Q4K_BLOCK_VALUES, Q4K_WTYPE_Q4_K};
     assert_int_equal(q4k_bulk_dequantize(items, 2, 1), Q4K_EINVAL);
     assert_memory_equal(&out[0], &sentinel, sizeof sentinel);
-    items[1] = (q4k_bulk_item){fixture_blocks(&fx, 1), SIZE_MAX / 1024 + 1, out + Q4K_BLOCK_VALUES};
+    items[1] = (q4k_bulk_item){fixture_blocks(&fx, 1), SIZE_MAX / 1024 + 1, out + Q4K_BLOCK_VALUES, Q4K_WTYPE_Q4_K};
     assert_int_equal(q4k_bulk_dequantize(items, 2, 1), Q4K_EOVERFLOW);
     /* The sum of the sizes overflows though each one fits. */
     static q4k_bulk_item many[1030];
     for (size_t i = 0; i < 1030; i++)
-        many[i] = (q4k_bulk_item){fixture_blocks(&fx, 0), SIZE_MAX / 1024, out};
+        many[i] = (q4k_bulk_item){fixture_blocks(&fx, 0), SIZE_MAX / 1024, out, Q4K_WTYPE_Q4_K};
     assert_int_equal(q4k_bulk_dequantize(many, 1030, 2), Q4K_EOVERFLOW);
     assert_memory_equal(&out[0], &sentinel, sizeof sentinel);
     assert_int_equal(q4k_bulk_dequantize(NULL, 1, 1), Q4K_EINVAL);

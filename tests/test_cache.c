@@ -149,7 +149,7 @@ static void test_invalid_arguments(void **state)
     assert_int_equal(q4k_cache_release(c, "k"), Q4K_OK);
     assert_int_equal(q4k_cache_release(c, "k"), Q4K_ENOTFOUND); /* once only */
 
-    q4k_cache_tensor t[2] = {{"a", b, 1}, {"b", NULL, 1}};
+    q4k_cache_tensor t[2] = {{"a", b, 1, Q4K_WTYPE_Q4_K}, {"b", NULL, 1, Q4K_WTYPE_Q4_K}};
     assert_int_equal(q4k_cache_warm(c, t, 2), Q4K_EINVAL);
     assert_int_equal(q4k_cache_warm(c, NULL, 1), Q4K_EINVAL);
     assert_int_equal(q4k_cache_warm(c, NULL, 0), Q4K_OK);
@@ -387,7 +387,7 @@ static void failure_scenario(q4k_cache *c, size_t n)
     char keys[4][64];
     for (size_t i = 0; i < 4; i++) {
         key_of(i, keys[i], sizeof keys[i]);
-        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n};
+        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n, Q4K_WTYPE_Q4_K};
     }
     rc = q4k_cache_warm(c, t, 4);
     assert_true(rc == Q4K_OK || rc == Q4K_ENOMEM);
@@ -553,7 +553,7 @@ static void test_warm_then_hits(void **state)
     char keys[4][64];
     for (size_t i = 0; i < 4; i++) {
         key_of(i, keys[i], sizeof keys[i]);
-        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n};
+        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n, Q4K_WTYPE_Q4_K};
     }
     assert_int_equal(q4k_cache_warm(c, t, 4), Q4K_OK);
     assert_int_equal(q4k_cache_warm(c, t, 2), Q4K_OK); /* repeats are skipped */
@@ -584,7 +584,7 @@ static void test_warmed_entries_evicted_last(void **state)
         char keys[2][64];
         for (size_t i = 0; i < 2; i++) {
             key_of(10 + i, keys[i], sizeof keys[i]);
-            t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, (10 + i) * n), n};
+            t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, (10 + i) * n), n, Q4K_WTYPE_Q4_K};
         }
         assert_int_equal(q4k_cache_warm(c, t, 2), Q4K_OK);
         assert_int_equal(q4k_cache_warm_wait(c), Q4K_OK);
@@ -607,7 +607,7 @@ static void test_warm_does_not_evict_warm(void **state)
     char keys[3][64];
     for (size_t i = 0; i < 3; i++) {
         key_of(i, keys[i], sizeof keys[i]);
-        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n};
+        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n, Q4K_WTYPE_Q4_K};
     }
     assert_int_equal(q4k_cache_warm(c, t, 3), Q4K_OK);
     assert_int_equal(q4k_cache_warm_wait(c), Q4K_OK);
@@ -636,7 +636,7 @@ static void test_acquire_cancels_queued_warm(void **state)
     char keys[2][64];
     for (size_t i = 0; i < 2; i++) {
         key_of(i, keys[i], sizeof keys[i]);
-        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n};
+        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n, Q4K_WTYPE_Q4_K};
     }
     assert_int_equal(q4k_cache_warm(c, t, 2), Q4K_OK);
     gate_wait_started(1);       /* the worker holds tensor 0; 1 is queued */
@@ -660,7 +660,7 @@ static void test_acquire_waits_for_warm_in_flight(void **state)
     q4k_cache *c = make_gated_cache(8 * tensor_bytes(n), NULL);
     char key[64];
     key_of(0, key, sizeof key);
-    q4k_cache_tensor t = {key, fixture_blocks(&fx, 0), n};
+    q4k_cache_tensor t = {key, fixture_blocks(&fx, 0), n, Q4K_WTYPE_Q4_K};
     assert_int_equal(q4k_cache_warm(c, &t, 1), Q4K_OK);
     gate_wait_started(1);
 
@@ -748,7 +748,7 @@ static void test_destroy_with_pending_warms(void **state)
     char keys[8][64];
     for (size_t i = 0; i < count; i++) {
         key_of(i, keys[i], sizeof keys[i]);
-        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n};
+        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, i * n), n, Q4K_WTYPE_Q4_K};
     }
     assert_int_equal(q4k_cache_warm(c, t, count), Q4K_OK);
     gate_wait_started(1); /* the worker holds tensor 0; 7 are queued */
@@ -787,7 +787,7 @@ static void test_acquire_many(void **state)
     for (size_t i = 0; i < 7; i++) {
         snprintf(keys[i], sizeof keys[i], "blk.0.%s.weight", names[i]);
         first[i] = at;
-        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, at), sizes[i]};
+        t[i] = (q4k_cache_tensor){keys[i], fixture_blocks(&fx, at), sizes[i], Q4K_WTYPE_Q4_K};
         at += sizes[i];
     }
     for (unsigned threads = 0; threads <= 3; threads++) {
@@ -906,7 +906,7 @@ static void test_layer_walk_with_warming(void **state)
             for (size_t j = 0; j < per_layer; j++) {
                 size_t i = l * per_layer + j;
                 key_of(i, keys[l][j], sizeof keys[l][j]);
-                t[l][j] = (q4k_cache_tensor){keys[l][j], fixture_blocks(&fx, i * n), n};
+                t[l][j] = (q4k_cache_tensor){keys[l][j], fixture_blocks(&fx, i * n), n, Q4K_WTYPE_Q4_K};
             }
         uint64_t loads_before = 0;
         for (size_t p = 0; p < passes; p++) {

@@ -256,7 +256,7 @@ static void test_warming_and_threads_reuse(void **state)
     q4k_cache_tensor ts[6];
     for (size_t k = 0; k < 6; k++) {
         snprintf(names[k], sizeof names[k], "t%zu", k);
-        ts[k] = (q4k_cache_tensor){names[k], fixture_blocks(&fx, k * n), n};
+        ts[k] = (q4k_cache_tensor){names[k], fixture_blocks(&fx, k * n), n, Q4K_WTYPE_Q4_K};
     }
     for (size_t pass = 0; pass < 6; pass++)
         for (size_t k = 0; k < 6; k++) {

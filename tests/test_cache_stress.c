@@ -59,7 +59,7 @@ static void key_of(size_t k, char *key, size_t len)
 static q4k_cache_tensor tensor_of(size_t k, char *key, size_t len)
 {
     key_of(k, key, len);
-    return (q4k_cache_tensor){key, fx.blocks + k * STRIDE * Q4K_BLOCK_BYTES, blocks_of(k)};
+    return (q4k_cache_tensor){key, fx.blocks + k * STRIDE * Q4K_BLOCK_BYTES, blocks_of(k), Q4K_WTYPE_Q4_K};
 }
 
 typedef struct worker {

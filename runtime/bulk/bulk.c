@@ -1,5 +1,6 @@
-/* bulk.c - one call for a list of tensors, with prefetch of the next
- * tensor's first blocks and an optional split over threads (q4k_bulk.h). */
+/* bulk.c - one call for a list of tensors (Q4_K or Q6_K), with prefetch of
+ * the next tensor's first blocks and an optional split over threads
+ * (q4k_bulk.h). */
 #include <pthread.h>
 #include <stdint.h>
 
@@ -15,11 +16,11 @@ enum {
     CACHE_LINE = 64
 };
 
-static void prefetch_blocks(const uint8_t *blocks, size_t n_blocks)
+static void prefetch_blocks(const uint8_t *blocks, size_t n_blocks, size_t block_bytes)
 {
     if (n_blocks > PREFETCH_BLOCKS)
         n_blocks = PREFETCH_BLOCKS;
-    for (size_t off = 0; off < n_blocks * Q4K_BLOCK_BYTES; off += CACHE_LINE)
+    for (size_t off = 0; off < n_blocks * block_bytes; off += CACHE_LINE)
         __builtin_prefetch(blocks + off, 0, 3);
 }
 
@@ -28,6 +29,7 @@ typedef struct piece {
     const uint8_t *blocks;
     size_t n_blocks;
     float *out;
+    q4k_wtype type;
 } piece;
 
 /* Dequantize cur; before its last blocks, start loading next. */
@@ -35,13 +37,13 @@ static int dequantize_piece(const piece *cur, const piece *next)
 {
     size_t tail = cur->n_blocks < TAIL_BLOCKS ? cur->n_blocks : TAIL_BLOCKS;
     size_t head = cur->n_blocks - tail;
-    int status = q4k_dequantize(cur->blocks, head, cur->out);
+    int status = q4k_dequantize_wtype(cur->type, cur->blocks, head, cur->out);
     if (status != Q4K_OK)
         return status;
     if (next)
-        prefetch_blocks(next->blocks, next->n_blocks);
-    return q4k_dequantize(cur->blocks + head * Q4K_BLOCK_BYTES, tail,
-                          cur->out + head * Q4K_BLOCK_VALUES);
+        prefetch_blocks(next->blocks, next->n_blocks, q4k_wtype_block_bytes(next->type));
+    return q4k_dequantize_wtype(cur->type, cur->blocks + head * q4k_wtype_block_bytes(cur->type), tail,
+                                cur->out + head * Q4K_BLOCK_VALUES);
 }
 
 /* Blocks [begin, end) of the list seen as one sequence. */
@@ -58,9 +60,9 @@ static piece piece_of(const q4k_bulk_item *it, size_t start, size_t begin, size_
 {
     size_t lo = begin > start ? begin - start : 0;
     size_t hi = end - start < it->n_blocks ? end - start : it->n_blocks;
-    piece p = {NULL, 0, NULL};
+    piece p = {NULL, 0, NULL, it->type};
     if (end > start && lo < hi) {
-        p.blocks = (const uint8_t *)it->blocks + lo * Q4K_BLOCK_BYTES;
+        p.blocks = (const uint8_t *)it->blocks + lo * q4k_wtype_block_bytes(it->type);
         p.n_blocks = hi - lo;
         p.out = it->out + lo * Q4K_BLOCK_VALUES;
     }
@@ -70,7 +72,7 @@ static piece piece_of(const q4k_bulk_item *it, size_t start, size_t begin, size_
 static void *run_range(void *arg)
 {
     range_job *job = arg;
-    piece cur = {NULL, 0, NULL};
+    piece cur = {NULL, 0, NULL, Q4K_WTYPE_Q4_K};
     size_t start = 0;
     job->status = Q4K_OK;
     for (size_t i = 0; i < job->n && start < job->end; i++) {
@@ -96,9 +98,10 @@ int q4k_bulk_dequantize(const q4k_bulk_item *items, size_t n, unsigned threads)
     for (size_t i = 0; i < n; i++) {
         if (!items[i].n_blocks)
             continue;
-        if (!items[i].blocks || !items[i].out)
+        if (!items[i].blocks || !items[i].out || !q4k_wtype_block_bytes(items[i].type))
             return Q4K_EINVAL;
         if (items[i].n_blocks > SIZE_MAX / (Q4K_BLOCK_VALUES * sizeof(float)) ||
+            items[i].n_blocks > SIZE_MAX / q4k_wtype_block_bytes(items[i].type) ||
             items[i].n_blocks > SIZE_MAX - total)
             return Q4K_EOVERFLOW;
         total += items[i].n_blocks;

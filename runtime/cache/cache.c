@@ -30,6 +30,8 @@ int q4k_cache_create(const q4k_cache_options *opts, q4k_cache **out)
     }
     if (!o.dequant)
         o.dequant = q4k_dequantize;
+    if (!o.dequant_q6k)
+        o.dequant_q6k = q4k_dequantize_q6k;
 
     q4k_cache *c = o.alloc(sizeof *c, o.alloc_user);
     if (!c)
@@ -98,9 +100,15 @@ int q4k_cache_destroy(q4k_cache *c)
 int q4k_cache_acquire(q4k_cache *c, const char *key, const void *blocks,
                       size_t n_blocks, const float **floats)
 {
+    return q4k_cache_acquire_type(c, key, Q4K_WTYPE_Q4_K, blocks, n_blocks, floats);
+}
+
+int q4k_cache_acquire_type(q4k_cache *c, const char *key, q4k_wtype type, const void *blocks,
+                           size_t n_blocks, const float **floats)
+{
     if (floats)
         *floats = NULL;
-    if (!c || !key || !*key || !blocks || !floats || n_blocks == 0)
+    if (!c || !key || !*key || !blocks || !floats || n_blocks == 0 || !cache_type_known(type))
         return Q4K_EINVAL;
     size_t bytes;
     if (cache_tensor_bytes(n_blocks, &bytes) != Q4K_OK)
@@ -116,7 +124,7 @@ int q4k_cache_acquire(q4k_cache *c, const char *key, const void *blocks,
         e = cache_find_any(c, key, hash);
         if (!e || e->state == ENTRY_GHOST)
             break;
-        if (e->n_blocks != n_blocks) {
+        if (e->n_blocks != n_blocks || e->type != type) {
             c->st.failures++;
             pthread_mutex_unlock(&c->lock);
             return Q4K_EINVAL;
@@ -143,7 +151,7 @@ int q4k_cache_acquire(q4k_cache *c, const char *key, const void *blocks,
     /* Miss: this thread loads it. A ghost lends its history. */
     if (e) {
         cache_list_remove(&c->ghosts, e);
-        if (e->n_blocks != n_blocks)
+        if (e->n_blocks != n_blocks || e->type != type)
             e->last_use = e->interval = 0;
     } else {
         e = cache_entry_new(c, key, hash);
@@ -155,6 +163,7 @@ int q4k_cache_acquire(q4k_cache *c, const char *key, const void *blocks,
         cache_table_insert(c, e);
     }
     e->n_blocks = n_blocks;
+    e->type = type;
     e->bytes = bytes;
     e->state = ENTRY_LOADING;
     cache_pin(c, e);

@@ -27,6 +27,7 @@ typedef struct cache_entry {
     struct cache_entry *prev;  /* recency list when resident, ghost list when a ghost */
     struct cache_entry *next;
     size_t n_blocks;
+    q4k_wtype type;            /* the blocks' format: which dequantizer loads it */
     size_t bytes;              /* n_blocks * 256 * sizeof(float) */
     float *floats;             /* READY only */
     cache_entry_state state;
@@ -61,6 +62,7 @@ typedef struct warm_request {
     uint64_t hash;             /* cache_hash(key) */
     const void *blocks;
     size_t n_blocks;
+    q4k_wtype type;
     char key[]; /* NUL-terminated copy */
 } warm_request;
 
@@ -103,6 +105,8 @@ void cache_free(q4k_cache *c, void *p);
 uint64_t cache_hash(const char *key);
 /* n_blocks of floats in bytes; Q4K_EOVERFLOW when it does not fit. */
 int cache_tensor_bytes(size_t n_blocks, size_t *bytes);
+/* 1 when the cache can load type (Q4_K, Q6_K). */
+int cache_type_known(q4k_wtype type);
 /* The entry for key (ghosts included) or NULL. */
 cache_entry *cache_find_any(q4k_cache *c, const char *key, uint64_t hash);
 /* The non-ghost entry for key or NULL. */
@@ -124,7 +128,7 @@ int cache_make_room(q4k_cache *c, size_t bytes, int for_warm);
 int cache_load(q4k_cache *c, cache_entry *e, const void *blocks);
 /* The load primitive of the warming worker: dequantize key into the cache
  * unless present; dropped when it would not be resident. Lock NOT held. */
-void cache_fill(q4k_cache *c, const char *key, const void *blocks, size_t n_blocks);
+void cache_fill(q4k_cache *c, const char *key, q4k_wtype type, const void *blocks, size_t n_blocks);
 
 /* ---- cache_pool.c: buffers for reuse, huge pages, prefault ---- */
 /* Lock held: a free buffer of exactly bytes (counted as a reuse), or NULL. */

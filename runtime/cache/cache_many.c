@@ -29,7 +29,7 @@ static void *acquire_some(void *arg)
         if (i >= job->n)
             break;
         const q4k_cache_tensor *t = &job->tensors[i];
-        int status = q4k_cache_acquire(job->cache, t->key, t->blocks, t->n_blocks, &job->floats[i]);
+        int status = q4k_cache_acquire_type(job->cache, t->key, t->type, t->blocks, t->n_blocks, &job->floats[i]);
         if (status != Q4K_OK) {
             int expected = Q4K_OK;
             atomic_compare_exchange_strong(&job->error, &expected, status);

@@ -49,6 +49,11 @@ int cache_tensor_bytes(size_t n_blocks, size_t *bytes)
     return Q4K_OK;
 }
 
+int cache_type_known(q4k_wtype type)
+{
+    return type == Q4K_WTYPE_Q4_K || type == Q4K_WTYPE_Q6_K;
+}
+
 /* ---- the hash table (every known key, ghosts included) ---------------- */
 
 cache_entry *cache_find_any(q4k_cache *c, const char *key, uint64_t hash)
@@ -249,7 +254,8 @@ int cache_load(q4k_cache *c, cache_entry *e, const void *blocks)
         fresh = 1;
         cache_pool_prefault(buf, e->bytes);
     }
-    int status = buf ? c->opt.dequant(blocks, e->n_blocks, buf) : Q4K_ENOMEM;
+    q4k_cache_dequant_fn dequant = e->type == Q4K_WTYPE_Q6_K ? c->opt.dequant_q6k : c->opt.dequant;
+    int status = buf ? dequant(blocks, e->n_blocks, buf) : Q4K_ENOMEM;
     pthread_mutex_lock(&c->lock);
     c->st.buffer_allocs += (uint64_t)fresh;
     if (buf)
@@ -264,7 +270,7 @@ int cache_load(q4k_cache *c, cache_entry *e, const void *blocks)
     return Q4K_OK;
 }
 
-void cache_fill(q4k_cache *c, const char *key, const void *blocks, size_t n_blocks)
+void cache_fill(q4k_cache *c, const char *key, q4k_wtype type, const void *blocks, size_t n_blocks)
 {
     size_t bytes;
     if (cache_tensor_bytes(n_blocks, &bytes) != Q4K_OK) /* checked when queued */
@@ -298,9 +304,10 @@ void cache_fill(q4k_cache *c, const char *key, const void *blocks, size_t n_bloc
     }
     if (!was_ghost)
         cache_table_insert(c, e);
-    else if (e->n_blocks != n_blocks)
+    else if (e->n_blocks != n_blocks || e->type != type)
         e->last_use = e->interval = 0;
     e->n_blocks = n_blocks;
+    e->type = type;
     e->bytes = bytes;
     e->state = ENTRY_LOADING;
     e->warm_pending = 1;

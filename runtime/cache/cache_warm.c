@@ -25,7 +25,7 @@ static void *worker_main(void *arg)
         c->worker_busy = 1;
         pthread_mutex_unlock(&c->lock);
 
-        cache_fill(c, r->key, r->blocks, r->n_blocks);
+        cache_fill(c, r->key, r->type, r->blocks, r->n_blocks);
         cache_free(c, r);
 
         pthread_mutex_lock(&c->lock);
@@ -51,7 +51,8 @@ int q4k_cache_warm(q4k_cache *c, const q4k_cache_tensor *tensors, size_t n)
     if (!c || (n && !tensors))
         return Q4K_EINVAL;
     for (size_t i = 0; i < n; i++)
-        if (!tensors[i].key || !*tensors[i].key || !tensors[i].blocks || !tensors[i].n_blocks)
+        if (!tensors[i].key || !*tensors[i].key || !tensors[i].blocks || !tensors[i].n_blocks ||
+            !cache_type_known(tensors[i].type))
             return Q4K_EINVAL;
         else if (tensors[i].n_blocks > SIZE_MAX / (Q4K_BLOCK_VALUES * sizeof(float)))
             return Q4K_EOVERFLOW;
@@ -71,6 +72,7 @@ int q4k_cache_warm(q4k_cache *c, const q4k_cache_tensor *tensors, size_t n)
         r->hash = cache_hash(tensors[i].key);
         r->blocks = tensors[i].blocks;
         r->n_blocks = tensors[i].n_blocks;
+        r->type = tensors[i].type;
         memcpy(r->key, tensors[i].key, len + 1);
         if (tail)
             tail->next = r;

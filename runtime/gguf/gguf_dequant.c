@@ -28,6 +28,21 @@ int q4k_gguf_tensor_q4k_blocks(const q4k_gguf_tensor *t, const void **blocks, si
     return Q4K_OK;
 }
 
+int q4k_gguf_tensor_blocks(const q4k_gguf_tensor *t, q4k_wtype *type, const void **blocks, size_t *n_blocks)
+{
+    if (!t || !type || !blocks || !n_blocks)
+        return Q4K_EINVAL;
+    if (t->type == Q4K_GGML_Q4_K)
+        *type = Q4K_WTYPE_Q4_K;
+    else if (t->type == Q4K_GGML_Q6_K)
+        *type = Q4K_WTYPE_Q6_K;
+    else
+        return Q4K_ETYPE;
+    *blocks = t->data;
+    *n_blocks = (size_t)(t->n_elements / Q4K_BLOCK_VALUES);
+    return Q4K_OK;
+}
+
 int q4k_gguf_tensor_dequantize(const q4k_gguf_tensor *t, float *out)
 {
     if (!t || !out)

@@ -5,6 +5,7 @@
 
 #include "q4k_core.h"
 #include "q4k_dispatch.h"
+#include "q4k_format.h" /* Q4K_Q6K_BLOCK_BYTES */
 
 /* Shared by every entry point (both formats have 256 values a block):
  * n_blocks > 0 needs both pointers, and the output's byte size
@@ -62,4 +63,40 @@ int q4k_dequantize_q6k(const void *blocks, size_t n_blocks, float *out)
         return st;
     q4k_dispatch_select(Q4K_OP_DEQUANT_Q6K, n_blocks)->fn(blocks, out, n_blocks);
     return Q4K_OK;
+}
+
+size_t q4k_wtype_block_bytes(q4k_wtype t)
+{
+    switch (t) {
+    case Q4K_WTYPE_Q4_K:
+        return Q4K_BLOCK_BYTES;
+    case Q4K_WTYPE_Q6_K:
+        return Q4K_Q6K_BLOCK_BYTES;
+    default:
+        return 0;
+    }
+}
+
+const char *q4k_wtype_name(q4k_wtype t)
+{
+    switch (t) {
+    case Q4K_WTYPE_Q4_K:
+        return "q4_K";
+    case Q4K_WTYPE_Q6_K:
+        return "q6_K";
+    default:
+        return NULL;
+    }
+}
+
+int q4k_dequantize_wtype(q4k_wtype t, const void *blocks, size_t n_blocks, float *out)
+{
+    switch (t) {
+    case Q4K_WTYPE_Q4_K:
+        return q4k_dequantize(blocks, n_blocks, out);
+    case Q4K_WTYPE_Q6_K:
+        return q4k_dequantize_q6k(blocks, n_blocks, out);
+    default:
+        return Q4K_EINVAL;
+    }
 }

@@ -4,6 +4,7 @@
  *   q4k gguf matvec FILE TENSOR X Y ...    a Q4_K tensor times vectors (tuner/cli/cmd_matvec.c)
  *   q4k gguf layers ...                    (tuner/cli/cmd_gguf_layers.c)
  *   q4k gguf synth OUT ...                 a random-weight model (tuner/cli/cmd_gguf_synth.c)
+ *   q4k gguf bench FILE ...                a decode step's weight work, timed (tuner/cli/cmd_gguf_bench.c)
  * Exit status: 0 success, 1 a failure while doing the work (writing the
  * output), 2 usage or input errors (bad arguments, bad file, no such tensor,
  * a type that cannot be dequantized). */
@@ -35,10 +36,13 @@ static void usage(FILE *f)
             "       q4k gguf dequant FILE TENSOR OUT.f32\n"
             "       q4k gguf matvec FILE TENSOR X.f32 Y.f32 [--threads N] [--variant NAME] [--vecs N]\n"
             "       q4k gguf layers ...    (q4k gguf layers --help)\n"
-            "       q4k gguf synth OUT.gguf [--preset NAME] [--seed N] ...  (q4k gguf synth --help)\n\n"
+            "       q4k gguf synth OUT.gguf [--preset NAME] [--seed N] ...  (q4k gguf synth --help)\n"
+            "       q4k gguf bench FILE [--threads N] [--vecs N] [--tokens N] [--compare-dequant] [--json]\n\n"
             "Reads llama.cpp GGUF files (versions 2 and 3). The whole header is\n"
             "validated first; a malformed file is an error, never a crash. synth writes\n"
-            "a random-weight Q4_K_M model with the shapes of a known one (Llama 3.2 1B, ...).\n");
+            "a random-weight Q4_K_M model with the shapes of a known one (Llama 3.2 1B, ...);\n"
+            "bench times a decode step's weight work (every Q4_K/Q6_K matrix, fused) per token\n"
+            "against the machine's read limit.\n");
 }
 
 static int is_help(const char *a)
@@ -376,6 +380,8 @@ int cmd_gguf(int argc, char **argv)
         return cmd_gguf_matvec(argc - 1, argv + 1);
     if (!strcmp(sub, "synth"))
         return cmd_gguf_synth(argc - 1, argv + 1);
+    if (!strcmp(sub, "bench"))
+        return cmd_gguf_bench(argc - 1, argv + 1);
     fprintf(stderr, "q4k gguf: unknown subcommand '%s'\n\n", sub);
     usage(stderr);
     return 2;

@@ -1,9 +1,9 @@
-/* cmd_gguf_layers.c - `q4k gguf layers`: walk a model's Q4_K tensors layer
+/* cmd_gguf_layers.c - `q4k gguf layers`: walk a model's Q4_K and Q6_K tensors layer
  * by layer, pass after pass, the way a decoder does token after token,
  * through the tensor cache (runtime/q4k_cache.h) with warming of the next
  * layer, and compare the eviction policies on the same model and budget.
  *
- * Layers are the "blk.N." tensors in order of N; every other Q4_K tensor
+ * Layers are the "blk.N." tensors in order of N; every other Q4_K/Q6_K tensor
  * (token_embd, output, ...) forms one last group, like the output head
  * after the last layer. A use of a tensor sums its floats, so a pass reads
  * what it acquires the way a matrix-vector product would.
@@ -49,7 +49,8 @@ typedef struct model {
     group *groups;
     size_t n_groups;
     size_t n_tensors;
-    size_t float_bytes;       /* all Q4_K tensors as floats */
+    size_t n_q6k;             /* of which Q6_K (the rest Q4_K) */
+    size_t float_bytes;       /* all the tensors as floats */
     size_t largest_bytes;
 } model;
 
@@ -86,8 +87,8 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: q4k gguf layers FILE [--cache-mb N] [--passes N] [--policy lru|reuse|both]\n"
             "                            [--threads N] [--no-warm] [--csv]\n\n"
-            "Walks the Q4_K tensors of FILE layer by layer (\"blk.N.\" in order of N, then\n"
-            "the other Q4_K tensors as one last group), pass after pass like a decoder\n"
+            "Walks the Q4_K and Q6_K tensors of FILE layer by layer (\"blk.N.\" in order of N,\n"
+            "then the other ones as one last group), pass after pass like a decoder\n"
             "token after token, through the tensor cache, and reports per pass the time,\n"
             "the hit rate and the dequantizations, then the peak memory, for each policy.\n\n"
             "  --cache-mb N   cache budget in MiB, fractions allowed (default %d)\n"
@@ -232,16 +233,15 @@ static int cmp_group(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* The Q4_K tensors of g by group; keys point into g (the names). */
+/* The Q4_K and Q6_K tensors of g by group; keys point into g (the names). */
 static int model_build(const q4k_gguf *g, model *m)
 {
     *m = (model){0};
     size_t count = q4k_gguf_tensor_count(g);
     for (size_t i = 0; i < count; i++) {
         const q4k_gguf_tensor *t = q4k_gguf_tensor_at(g, i);
-        q4k_cache_tensor ct = {t->name, NULL, 0};
-        if (t->type != Q4K_GGML_Q4_K || q4k_gguf_tensor_q4k_blocks(t, &ct.blocks, &ct.n_blocks) != Q4K_OK ||
-            ct.n_blocks == 0)
+        q4k_cache_tensor ct = {t->name, NULL, 0, Q4K_WTYPE_Q4_K};
+        if (q4k_gguf_tensor_blocks(t, &ct.type, &ct.blocks, &ct.n_blocks) != Q4K_OK || ct.n_blocks == 0)
             continue;
         if (ct.n_blocks > SIZE_MAX / 4 / (Q4K_BLOCK_VALUES * sizeof(float)))
             return Q4K_EOVERFLOW;
@@ -262,6 +262,7 @@ static int model_build(const q4k_gguf *g, model *m)
         if (group_add(&m->groups[k], &ct) != Q4K_OK)
             return Q4K_ENOMEM;
         m->n_tensors++;
+        m->n_q6k += ct.type == Q4K_WTYPE_Q6_K;
         m->float_bytes += bytes;
         if (bytes > m->largest_bytes)
             m->largest_bytes = bytes;
@@ -455,8 +456,8 @@ static void print_table(const options *o, const model *m, const run_result *runs
 {
     size_t layers = m->n_groups - (m->groups[m->n_groups - 1].layer < 0);
     size_t budget = (size_t)(o->cache_mb * 1048576.0);
-    printf("model    %s: %zu Q4_K tensors in %zu layers%s, %.2f MiB as floats (largest %.2f MiB)\n",
-           o->path, m->n_tensors, layers, layers < m->n_groups ? " + 1 group of others" : "",
+    printf("model    %s: %zu tensors (%zu Q4_K, %zu Q6_K) in %zu layers%s, %.2f MiB as floats (largest %.2f MiB)\n",
+           o->path, m->n_tensors, m->n_tensors - m->n_q6k, m->n_q6k, layers, layers < m->n_groups ? " + 1 group of others" : "",
            mib(m->float_bytes), mib(m->largest_bytes));
     printf("budget   %.2f MiB = %.0f%% of the model; %ld pass%s; %ld thread%s; warming %s\n", mib(budget),
            100.0 * (double)budget / (double)m->float_bytes, o->passes, o->passes == 1 ? "" : "es",
@@ -529,7 +530,7 @@ int cmd_gguf_layers(int argc, char **argv)
         if (rc != Q4K_OK)
             fprintf(stderr, "q4k gguf layers: %s: %s\n", o.path, q4k_strerror(rc));
         else
-            fprintf(stderr, "q4k gguf layers: %s has no Q4_K tensors\n", o.path);
+            fprintf(stderr, "q4k gguf layers: %s has no Q4_K or Q6_K tensors\n", o.path);
         model_free(&m);
         q4k_gguf_close(g);
         return rc == Q4K_ENOMEM ? 1 : 2;

@@ -18,5 +18,6 @@ int cmd_gguf_layers(int argc, char **argv); /* q4k gguf layers, called by cmd_gg
 int cmd_gguf_synth(int argc, char **argv);  /* q4k gguf synth, called by cmd_gguf */
 int cmd_matvec(int argc, char **argv);
 int cmd_gguf_matvec(int argc, char **argv); /* q4k gguf matvec, called by cmd_gguf (cmd_matvec.c) */
+int cmd_gguf_bench(int argc, char **argv);  /* q4k gguf bench, called by cmd_gguf */
 
 #endif

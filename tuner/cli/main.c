@@ -20,7 +20,7 @@ static const struct command commands[] = {
     {"select", cmd_select, "pick per-size winners from measurements; write a profile"},
     {"tune", cmd_tune, "measure + select + report into results/<device>/"},
     {"info", cmd_info, "show the CPU, the dispatch table in force and its origin"},
-    {"gguf", cmd_gguf, "list, dequantize, multiply by, walk the layers of or synthesize a GGUF file"},
+    {"gguf", cmd_gguf, "list, dequantize, multiply by, walk the layers of, benchmark or synthesize a GGUF file"},
 };
 
 static void usage(FILE *f)
