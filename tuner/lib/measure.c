@@ -586,8 +586,8 @@ static void write_header(run_state *rs)
         if (cfg->series && (p->n_series_vecs || (p->series_threads && m->cores > 1))) {
             snprintf(key, sizeof key, "series_%s", p->name);
             snprintf(buf, sizeof buf, "rows with vecs or threads > 1: the variants but %s again with more activation "
-                     "vectors per call (the weights read once for all) or more threads (2 .. %u cores); reported, "
-                     "not selected", p->baseline, m->cores);
+                     "vectors per call (the weights read once for all) or more threads (2 .. %u cores); selected per "
+                     "series (profile buckets vecs=N threads=N)", p->baseline, m->cores);
             measure_csv_write_kv(f, key, buf);
         }
     }
