@@ -18,7 +18,7 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "e0256ea74a7e1b4b";
+const char q4k_generator_hash[] = "8a5c54aeb319516a";
 
 /* The operations' names, as profiles, CSV files and q4k list spell them. */
 const char *const q4k_op_names[Q4K_OP_COUNT] = {
@@ -510,9 +510,15 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_matvec__neondot_r4_c1_p0", .isa = "neondot", .op = Q4K_OP_MATVEC,
      .matvec = q4k_matvec__neondot_r4_c1_p0, .method = "sdot", .unroll = 4, .vecs = 1, .prefetch = 0, .layout = 0,
      .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 4},
+    {.name = "q4k_matvec__neondot_r4_c1_p0_packed", .isa = "neondot", .op = Q4K_OP_MATVEC,
+     .matvec = q4k_matvec__neondot_r4_c1_p0_packed, .method = "sdot", .unroll = 4, .vecs = 1, .prefetch = 0, .layout = 4,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 6},
     {.name = "q4k_matvec__neondot_r4_c4_p0", .isa = "neondot", .op = Q4K_OP_MATVEC,
      .matvec = q4k_matvec__neondot_r4_c4_p0, .method = "sdot", .unroll = 4, .vecs = 4, .prefetch = 0, .layout = 0,
      .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 7},
+    {.name = "q4k_matvec__neondot_r4_c4_p0_packed", .isa = "neondot", .op = Q4K_OP_MATVEC,
+     .matvec = q4k_matvec__neondot_r4_c4_p0_packed, .method = "sdot", .unroll = 4, .vecs = 4, .prefetch = 0, .layout = 4,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 9},
     {.name = "q4k_matvec__neoni8mm_r2_c4_p0", .isa = "neoni8mm", .op = Q4K_OP_MATVEC,
      .matvec = q4k_matvec__neoni8mm_r2_c4_p0, .method = "smmla", .unroll = 2, .vecs = 4, .prefetch = 0, .layout = 0,
      .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD | Q4K_FEAT_I8MM, .complexity = 6},
@@ -698,7 +704,9 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_matvec__neondot_r1_c1_p0", .op = Q4K_OP_MATVEC, .arch = "aarch64"},
     {.name = "q4k_matvec__neondot_r1_c4_p0", .op = Q4K_OP_MATVEC, .arch = "aarch64"},
     {.name = "q4k_matvec__neondot_r4_c1_p0", .op = Q4K_OP_MATVEC, .arch = "aarch64"},
+    {.name = "q4k_matvec__neondot_r4_c1_p0_packed", .op = Q4K_OP_MATVEC, .arch = "aarch64"},
     {.name = "q4k_matvec__neondot_r4_c4_p0", .op = Q4K_OP_MATVEC, .arch = "aarch64"},
+    {.name = "q4k_matvec__neondot_r4_c4_p0_packed", .op = Q4K_OP_MATVEC, .arch = "aarch64"},
     {.name = "q4k_matvec__neoni8mm_r2_c4_p0", .op = Q4K_OP_MATVEC, .arch = "aarch64"},
     {.name = "q4k_matvec__neoni8mm_r4_c4_p0", .op = Q4K_OP_MATVEC, .arch = "aarch64"},
     {.name = "q4k_quantize_q8k__scalar", .op = Q4K_OP_QUANTIZE_Q8K, .arch = "any"},

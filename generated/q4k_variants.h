@@ -181,7 +181,9 @@ void q4k_matvec__neon_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const
 void q4k_matvec__neondot_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neondot_r1_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neondot_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neondot_r4_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__neondot_r4_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neoni8mm_r2_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neoni8mm_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__neon(const float *x, size_t n_blocks, void *out);
@@ -357,7 +359,9 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
     X(q4k_matvec__neondot_r1_c1_p0) \
     X(q4k_matvec__neondot_r1_c4_p0) \
     X(q4k_matvec__neondot_r4_c1_p0) \
-    X(q4k_matvec__neondot_r4_c4_p0)
+    X(q4k_matvec__neondot_r4_c1_p0_packed) \
+    X(q4k_matvec__neondot_r4_c4_p0) \
+    X(q4k_matvec__neondot_r4_c4_p0_packed)
 
 #define Q4K_LIST_MATVEC_NEONI8MM(X) \
     X(q4k_matvec__neoni8mm_r2_c4_p0) \
@@ -422,6 +426,6 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
     X(q4k_matvec_q6k__neondot_r4_c1_p0) \
     X(q4k_matvec_q6k__neondot_r4_c4_p0)
 
-#define Q4K_VARIANT_COUNT_MAX 173
+#define Q4K_VARIANT_COUNT_MAX 175
 
 #endif /* Q4K_VARIANTS_H */

@@ -75,7 +75,7 @@ local grids = {
   { isa = "avxvnni", method = "vnni", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
   { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1, 4 }, prefetches = { 0 }, packed = { 8 } },
   { isa = "neon", method = "mull", rows = { 1, 4 }, vecs = { 1 }, prefetches = { 0 } },
-  { isa = "neondot", method = "sdot", rows = { 1, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "neondot", method = "sdot", rows = { 1, 4 }, vecs = { 1, 4 }, prefetches = { 0 }, packed = { 4 } },
   { isa = "neoni8mm", method = "smmla", rows = { 2, 4 }, vecs = { 4 }, prefetches = { 0 } },
 }
 for _, g in ipairs(grids) do
@@ -96,7 +96,9 @@ end
 M.variants = list
 
 -- The built-in dispatch: one bucket (size = weight blocks), the widest
--- family first, the scalar reference last.
+-- family first, the scalar reference last. At most
+-- Q4K_DISPATCH_MAX_CANDIDATES (8) names: the list is full, so
+-- q4k_matvec__neondot_r4_c1_p0_packed is left to tuned tables.
 local function exists(name)
   for _, v in ipairs(list) do
     if v.name == name then return true end
