@@ -223,7 +223,8 @@ Q4K_INLINE void quants(const uint8_t *x, __m512i q[4])
     const __m512i hb = _mm512_loadu_si512((const void *)(x + Q6K_OFF_QH));
     for (int n = 0; n < 2; n++) {
         const __m512i l = _mm512_loadu_si512((const void *)(x + Q6K_OFF_QL + 64 * n));
-        const __m512i h = _mm512_shuffle_i64x2(hb, hb, n ? _MM_SHUFFLE(3, 2, 3, 2) : _MM_SHUFFLE(1, 0, 1, 0));
+        const __m512i h = n ? _mm512_shuffle_i64x2(hb, hb, _MM_SHUFFLE(3, 2, 3, 2))
+                            : _mm512_shuffle_i64x2(hb, hb, _MM_SHUFFLE(1, 0, 1, 0));
         q[2 * n] = _mm512_or_si512(_mm512_and_si512(l, m4), _mm512_and_si512(_mm512_sllv_epi16(h, shl), m30));
         q[2 * n + 1] = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(l, 4), m4),
                                        _mm512_and_si512(_mm512_srlv_epi16(h, shr), m30));
