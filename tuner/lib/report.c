@@ -491,7 +491,7 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
     fprintf(f, "Files: `measurements.csv` (every point), `profile` (the winners below), ");
     for (size_t k = 0; k < sel->n_ops; k++)
         fprintf(f, "%s`%s`", k ? ", " : "", report_chart_file(&sel->ops[k], chart, sizeof chart));
-    fprintf(f, "%s.\n\n", hyperfine_md ? ", `hyperfine.json` / `hyperfine.md` (process-level confirmation)" : "");
+    fprintf(f, "%s.\n\n", hyperfine_md && strncmp(hyperfine_md, "Skipped", 7) ? ", `hyperfine.json` / `hyperfine.md` (process-level confirmation)" : "");
     llc_sentence(f, sel);
     fprintf(f, " Sizes whose input + output fit in half of it are decided on warm measurements, larger ones on "
                "cold.\n\n");
