@@ -124,11 +124,11 @@ int cmd_info(int argc, char **argv)
     for (int op = 0; op < Q4K_OP_COUNT; op++)
         if (q4k_op_name((q4k_op)op) && (int)strlen(q4k_op_name((q4k_op)op)) > w_op)
             w_op = (int)strlen(q4k_op_name((q4k_op)op));
+    w_op += 10; /* room for a series: " x8 t2" (vectors, threads) */
     printf("\n  %-*s %-16s %-36s %s\n", w_op, "op", "size", "runs here", "candidates in order");
     for (int op = 0; op < Q4K_OP_COUNT; op++) {
         if (!q4k_op_name((q4k_op)op))
             continue; /* a value no op has */
-        size_t lo = 1;
         long last = q4k_dispatch_rule_bucket(t, (q4k_op)op, SIZE_MAX);
         if (last < 0) { /* no bucket: the library runs the op's scalar reference */
             const q4k_variant *v = q4k_dispatch_select((q4k_op)op, 1);
@@ -136,24 +136,41 @@ int cmd_info(int argc, char **argv)
                    q4k_op_name((q4k_op)op), ">= 1", v ? v->name : "(none)");
             continue;
         }
+        (void)last;
         for (size_t i = 0; i < t->n_buckets; i++) {
             const q4k_dispatch_bucket *b = &t->buckets[i];
             if (b->op != (q4k_op)op)
                 continue;
-            char range[48];
-            if ((long)i == last)
+            const unsigned bv = b->vecs ? b->vecs : 1, bt = b->threads ? b->threads : 1;
+            /* the series' previous bucket gives the range's start, its next says whether it is the last */
+            size_t lo = 1;
+            int is_last = 1;
+            for (size_t k = 0; k < t->n_buckets; k++) {
+                const q4k_dispatch_bucket *o = &t->buckets[k];
+                if (o->op != b->op || (o->vecs ? o->vecs : 1) != bv || (o->threads ? o->threads : 1) != bt)
+                    continue;
+                if (k < i)
+                    lo = o->max_size + 1;
+                if (k > i)
+                    is_last = 0;
+            }
+            char range[48], name[64];
+            if (is_last)
                 snprintf(range, sizeof range, ">= %zu", lo);
             else if (lo == b->max_size)
                 snprintf(range, sizeof range, "%zu", lo);
             else
                 snprintf(range, sizeof range, "%zu-%zu", lo, b->max_size);
-            /* What runs: ask the dispatcher itself at the bucket's top size. */
-            const q4k_variant *v = q4k_dispatch_select(b->op, b->max_size);
-            printf("  %-*s %-16s %-36s", w_op, q4k_op_name(b->op), range, v ? v->name : "(none)");
+            if (bv == 1 && bt == 1)
+                snprintf(name, sizeof name, "%s", q4k_op_name(b->op));
+            else
+                snprintf(name, sizeof name, "%s x%u t%u", q4k_op_name(b->op), bv, bt);
+            /* What runs: ask the dispatcher itself at the bucket's top size and series. */
+            const q4k_variant *v = q4k_dispatch_select_for(b->op, b->max_size, bv, bt, 0);
+            printf("  %-*s %-16s %-36s", w_op, name, range, v ? v->name : "(none)");
             for (int c = 0; c < Q4K_DISPATCH_MAX_CANDIDATES && b->candidates[c]; c++)
                 printf("%s%s", c ? ", " : " ", b->candidates[c]);
             printf("\n");
-            lo = b->max_size + 1;
         }
     }
     return 0;
