@@ -338,6 +338,16 @@ grep_out "$tmp/out" '"matrices": 29,' "gguf bench --json counts 29 matrices"
 if command -v python3 >/dev/null 2>&1; then
     check "gguf bench --json parses" -- python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["ms_per_token"] > 0 and d["speedup"] > 0' "$tmp/out"
 fi
+# --pack: every Q4_K matrix packed at load, the packed kernels, the same
+# results (the checksum of y is the same bits)
+expect 0 "gguf bench --pack --json" -- $Q4K gguf bench "$G" --tokens 2 --read-mb 16 --threads 2 --pack --json
+grep_out "$tmp/out" '"packed_matrices": 24,' "gguf bench --pack packs the 24 Q4_K matrices"
+grep_out "$tmp/out" '_packed"' "gguf bench --pack runs a packed kernel"
+sed -n 's/.*"checksum": \([^}]*\)}.*/\1/p' "$tmp/out" >"$tmp/sum_packed"
+expect 0 "gguf bench unpacked --json" -- $Q4K gguf bench "$G" --tokens 2 --read-mb 16 --threads 2 --json
+sed -n 's/.*"checksum": \([^}]*\)}.*/\1/p' "$tmp/out" >"$tmp/sum_rows"
+check "gguf bench: packed and unpacked weights give the same results" -- cmp -s "$tmp/sum_packed" "$tmp/sum_rows"
+check "gguf bench: a checksum was printed" -- test -s "$tmp/sum_rows"
 expect 2 "gguf bench no file" -- $Q4K gguf bench
 expect 2 "gguf bench missing file" -- $Q4K gguf bench "$tmp/nonexistent.gguf"
 expect 2 "gguf bench not a gguf" -- $Q4K gguf bench "$DATA/q4k_zeros.bin"

@@ -55,6 +55,7 @@ typedef struct matrix {
     int kind;              /* T_Q4K, T_Q6K */
     size_t n_rows, n_cols;
     size_t input;          /* index of its input (shared by attn_q/k/v, ffn_gate/up) */
+    q4k_packed *pk;        /* --pack: the Q4_K weights packed (q4k_pack), else NULL */
 } matrix;
 
 typedef struct input {
@@ -67,7 +68,7 @@ typedef struct input {
 typedef struct options {
     const char *path;
     unsigned long threads, vecs, tokens, read_mb;
-    int compare, json;
+    int compare, json, pack;
 } options;
 
 typedef struct model {
@@ -90,7 +91,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: q4k gguf bench FILE [--threads N] [--vecs N] [--tokens N] [--compare-dequant]\n"
-            "                           [--read-mb N] [--json]\n\n"
+            "                           [--pack] [--read-mb N] [--json]\n\n"
             "Runs one decode step of the model's weight work per token: every Q4_K and Q6_K\n"
             "2-D weight matrix of every layer and the output projection, through the fused\n"
             "kernels. The activations (random, seeded, finite) are quantized to Q8_K once per\n"
@@ -104,6 +105,9 @@ static void usage(FILE *f)
             "  --tokens N         runs, 2..%d (default 8); the first is a warm-up, not counted\n"
             "  --compare-dequant  also run the old way: per matrix, dequantize to float32 into one\n"
             "                     reused buffer, then a float32 matrix-vector product\n"
+            "  --pack             pack every Q4_K matrix first (q4k_pack, the interleave the\n"
+            "                     table in force prefers; held in memory beside the file) and\n"
+            "                     run the packed products (q4k_matmul_q8k_packed_mt)\n"
             "  --read-mb N        buffer of the read-limit loop in MiB, 1..%d (default %d; keep it\n"
             "                     larger than the last-level cache)\n"
             "  --json             one JSON object on stdout instead of the text report\n\n"
@@ -143,6 +147,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->compare = 1;
         } else if (!strcmp(a, "--json")) {
             o->json = 1;
+        } else if (!strcmp(a, "--pack")) {
+            o->pack = 1;
         } else if (!strcmp(a, "--threads") || !strcmp(a, "--vecs") || !strcmp(a, "--tokens") ||
                    !strcmp(a, "--read-mb")) {
             if (i + 1 >= argc) {
@@ -202,6 +208,8 @@ static void model_free(model *md)
 {
     for (size_t i = 0; i < md->n_in; i++)
         free(md->in[i].xq);
+    for (size_t i = 0; i < md->n; i++)
+        q4k_packed_free(md->m[i].pk);
     free(md->in);
     free(md->m);
     *md = (model){0};
@@ -229,7 +237,7 @@ static int model_build(const q4k_gguf *g, size_t vecs, model *md)
         if (t->ne[0] > SIZE_MAX / 4 || t->ne[1] > SIZE_MAX / 4 || t->n_elements > SIZE_MAX / sizeof(float) / 2)
             return Q4K_EOVERFLOW;
         matrix *m = &md->m[md->n++];
-        *m = (matrix){t, kind, (size_t)t->ne[1], (size_t)t->ne[0], 0};
+        *m = (matrix){.t = t, .kind = kind, .n_rows = (size_t)t->ne[1], .n_cols = (size_t)t->ne[0]};
         char name[96];
         input_name(t->name, name, sizeof name);
         size_t k = 0;
@@ -427,8 +435,9 @@ static int fused_token(model *md, q4k_pool *pool, const float *x, size_t vecs, f
             in->ready = 1;
         }
         uint64_t t1 = q4k_now_ns();
-        int rc = m->kind == T_Q4K ? q4k_matmul_q8k_mt(pool, m->t->data, m->n_rows, m->n_cols, in->xq, vecs, y)
-                                  : q4k_matmul_q6k_q8k_mt(pool, m->t->data, m->n_rows, m->n_cols, in->xq, vecs, y);
+        int rc = m->pk               ? q4k_matmul_q8k_packed_mt(pool, m->pk, in->xq, vecs, y)
+                 : m->kind == T_Q4K ? q4k_matmul_q8k_mt(pool, m->t->data, m->n_rows, m->n_cols, in->xq, vecs, y)
+                                    : q4k_matmul_q6k_q8k_mt(pool, m->t->data, m->n_rows, m->n_cols, in->xq, vecs, y);
         if (rc != Q4K_OK)
             return rc;
         uint64_t t2 = q4k_now_ns();
@@ -479,6 +488,9 @@ typedef struct results {
     const char *variant[N_TYPES];
     q4k_machine mach;
     double checksum;
+    size_t packed;          /* --pack: Q4_K matrices packed */
+    uint64_t packed_bytes;  /* their packed bytes (148 per block, held in memory) */
+    unsigned interleave;    /* the interleave q4k_pack chose (the last matrix's) */
 } results;
 
 static double gbps(uint64_t bytes, double ms)
@@ -530,6 +542,8 @@ static void print_json(const options *o, const model *md, const results *r)
     if (o->compare)
         printf(" \"dequant_ms_per_token\": %.6f, \"dequant_only_ms_per_token\": %.6f, \"speedup\": %.4f,\n",
                r->deq_ms, r->deq_only_ms, r->ms > 0 ? r->deq_ms / r->ms : 0.0);
+    printf(" \"packed_matrices\": %zu, \"packed_bytes\": %" PRIu64 ", \"interleave\": %u,\n", r->packed,
+           r->packed_bytes, r->interleave);
     printf(" \"checksum\": %.9g}\n", r->checksum);
 }
 
@@ -545,7 +559,11 @@ static void print_text(const options *o, const model *md, const results *r)
            r->mach.cpu, o->threads, o->threads == 1 ? "" : "s", o->vecs, o->vecs == 1 ? "" : "s", o->tokens,
            o->tokens - 1);
     printf("inputs   %zu distinct matrix inputs quantized to Q8_K per token (attn_q/k/v share one, "
-           "ffn_gate/up one)\n\n", md->n_in);
+           "ffn_gate/up one)\n", md->n_in);
+    if (o->pack)
+        printf("packed   %zu q4_K matrices at load (q4k_pack, interleave %u): %.1f MiB held in memory; GB/s "
+               "below still counts the file's bytes\n", r->packed, r->interleave, (double)r->packed_bytes / 1048576.0);
+    printf("\n");
     printf("fused    %10.3f ms/token  %8.2f GB/s", r->ms, g);
     if (r->read_gbps > 0)
         printf("  = %5.1f%% of the read limit", 100.0 * g / r->read_gbps);
@@ -630,12 +648,25 @@ int cmd_gguf_bench(int argc, char **argv)
         goto done;
     }
     machine_describe(&r.mach);
+    for (size_t i = 0; o.pack && i < md.n; i++) { /* at load time, as an engine would */
+        matrix *m = &md.m[i];
+        if (m->kind != T_Q4K)
+            continue;
+        if ((rc = q4k_pack(m->t->data, m->n_rows, m->n_cols, 0, &m->pk)) != Q4K_OK) {
+            fprintf(stderr, "q4k gguf bench: packing %s: %s\n", m->t->name, q4k_strerror(rc));
+            goto done;
+        }
+        r.packed++;
+        r.packed_bytes += m->pk->bytes;
+        r.interleave = m->pk->interleave;
+    }
     for (size_t i = 0; i < md.n; i++) {
         const matrix *m = &md.m[i];
         if (!r.variant[m->kind]) {
             const q4k_variant *v = q4k_dispatch_select_for(m->kind == T_Q4K ? Q4K_OP_MATVEC : Q4K_OP_MATVEC_Q6K,
                                                            m->n_rows * (m->n_cols / Q4K_BLOCK_VALUES),
-                                                           (unsigned)o.vecs, (unsigned)o.threads, 0);
+                                                           (unsigned)o.vecs, (unsigned)o.threads,
+                                                           m->pk ? m->pk->interleave : 0);
             r.variant[m->kind] = v ? v->name : NULL;
         }
     }
