@@ -4,6 +4,7 @@
  * q4k_dequantize_q6k on their bytes, beside Q4_K tensors in the same calls;
  * a key keeps its type; budget accounting is the same for both types. */
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdlib.h>
@@ -149,10 +150,11 @@ static void test_cache_budget_q6k(void **state)
     free(q4.want);
 }
 
-static int count_q6k;
+/* atomic: acquire_many and warming call the hook from several threads */
+static atomic_int count_q6k;
 static int count_q6k_dequant(const void *blocks, size_t n, float *out)
 {
-    count_q6k++;
+    atomic_fetch_add(&count_q6k, 1);
     return q4k_dequantize_q6k(blocks, n, out);
 }
 
@@ -177,7 +179,7 @@ static void test_cache_many_and_warm_q6k(void **state)
     }
     assert_int_equal(n_q6k, 3); /* attn_v, ffn_down, output */
     for (unsigned threads = 1; threads <= 3; threads += 2) {
-        count_q6k = 0;
+        atomic_store(&count_q6k, 0);
         q4k_cache_options o = {.dequant_q6k = count_q6k_dequant};
         q4k_cache *c;
         assert_int_equal(q4k_cache_create(&o, &c), Q4K_OK);
@@ -186,11 +188,11 @@ static void test_cache_many_and_warm_q6k(void **state)
         for (int i = 0; i < N; i++)
             same_floats(f[i], &x[i]);
         assert_int_equal(q4k_cache_release_many(c, ct, N), Q4K_OK);
-        assert_int_equal(count_q6k, 3);
+        assert_int_equal(atomic_load(&count_q6k), 3);
         assert_int_equal(q4k_cache_destroy(c), Q4K_OK);
 
         /* warming: the worker loads them, the acquires hit */
-        count_q6k = 0;
+        atomic_store(&count_q6k, 0);
         assert_int_equal(q4k_cache_create(&o, &c), Q4K_OK);
         assert_int_equal(q4k_cache_warm(c, ct, N), Q4K_OK);
         assert_int_equal(q4k_cache_warm_wait(c), Q4K_OK);
@@ -201,7 +203,7 @@ static void test_cache_many_and_warm_q6k(void **state)
         assert_int_equal(q4k_cache_get_stats(c, &st), Q4K_OK);
         assert_int_equal(st.hits, N);
         assert_int_equal(st.warm_loads, N);
-        assert_int_equal(count_q6k, 3);
+        assert_int_equal(atomic_load(&count_q6k), 3);
         assert_int_equal(q4k_cache_release_many(c, ct, N), Q4K_OK);
         /* a warm of an unknown type: refused, nothing queued */
         q4k_cache_tensor bad = {"bad", x[0].blocks, x[0].n_blocks, (q4k_wtype)5};
