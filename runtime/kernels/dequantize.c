@@ -30,9 +30,10 @@ int q4k_dequantize(const void *blocks, size_t n_blocks, float *out)
     return Q4K_OK;
 }
 
-int q4k_dequantize_with(const q4k_variant *v, const void *blocks, size_t n_blocks, float *out)
+/* The _with entry points: v must be a usable kernel of op. */
+static int dequantize_with(q4k_op op, const q4k_variant *v, const void *blocks, size_t n_blocks, float *out)
 {
-    if (!v || !v->fn || v->op != Q4K_OP_DEQUANT)
+    if (!v || !v->fn || v->op != op)
         return Q4K_EINVAL;
     if (!q4k_variant_usable(v))
         return Q4K_EUNSUPPORTED;
@@ -43,17 +44,14 @@ int q4k_dequantize_with(const q4k_variant *v, const void *blocks, size_t n_block
     return Q4K_OK;
 }
 
+int q4k_dequantize_with(const q4k_variant *v, const void *blocks, size_t n_blocks, float *out)
+{
+    return dequantize_with(Q4K_OP_DEQUANT, v, blocks, n_blocks, out);
+}
+
 int q4k_dequantize_q6k_with(const q4k_variant *v, const void *blocks, size_t n_blocks, float *out)
 {
-    if (!v || !v->fn || v->op != Q4K_OP_DEQUANT_Q6K)
-        return Q4K_EINVAL;
-    if (!q4k_variant_usable(v))
-        return Q4K_EUNSUPPORTED;
-    int st = check_args(blocks, n_blocks, out);
-    if (st != Q4K_OK || n_blocks == 0)
-        return st;
-    v->fn(blocks, out, n_blocks);
-    return Q4K_OK;
+    return dequantize_with(Q4K_OP_DEQUANT_Q6K, v, blocks, n_blocks, out);
 }
 
 int q4k_dequantize_q6k(const void *blocks, size_t n_blocks, float *out)

@@ -85,8 +85,7 @@ static void format_shape(const q4k_gguf_tensor *t, char *buf, size_t len, const 
     }
 }
 
-/* JSON string with the escapes RFC 8259 requires; other bytes as they are. */
-static void json_string(FILE *f, const char *s)
+void json_string(FILE *f, const char *s)
 {
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {

@@ -498,20 +498,6 @@ static double gbps(uint64_t bytes, double ms)
     return ms > 0 ? (double)bytes / ms / 1e6 : 0.0;
 }
 
-static void json_string(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
 static void print_json(const options *o, const model *md, const results *r)
 {
     uint64_t total = md->bytes[T_Q4K] + md->bytes[T_Q6K];

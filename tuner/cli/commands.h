@@ -5,6 +5,8 @@
 #ifndef Q4K_COMMANDS_H
 #define Q4K_COMMANDS_H
 
+#include <stdio.h>
+
 int cmd_list(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_dequant(int argc, char **argv);
@@ -19,5 +21,9 @@ int cmd_gguf_synth(int argc, char **argv);  /* q4k gguf synth, called by cmd_ggu
 int cmd_matvec(int argc, char **argv);
 int cmd_gguf_matvec(int argc, char **argv); /* q4k gguf matvec, called by cmd_gguf (cmd_matvec.c) */
 int cmd_gguf_bench(int argc, char **argv);  /* q4k gguf bench, called by cmd_gguf */
+
+/* s as a JSON string, with the escapes RFC 8259 requires; other bytes as
+ * they are (cmd_gguf.c; the --json outputs of the gguf commands). */
+void json_string(FILE *f, const char *s);
 
 #endif
