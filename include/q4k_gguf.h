@@ -90,10 +90,18 @@ typedef struct q4k_gguf_kv {
  * mapping; release with q4k_gguf_close. (If another process truncates the
  * file while it is mapped, reads can fault: SIGBUS. Don't.) */
 int q4k_gguf_open(const char *path, q4k_gguf **out, char *err, size_t errlen);
+/* The same, but the whole file is read into memory that the handle owns
+ * (anonymous, on a 2 MiB boundary, advised for huge pages on Linux)
+ * instead of mapped. Costs the file's size in memory and one read, and
+ * pays back on every pass of a kernel over the weights: file mappings use
+ * the page cache's 4 KiB pages, and a weight stream through them pays a
+ * TLB walk per 4 KiB (on virtual machines, a costly one). llama.cpp's
+ * "no mmap" mode loads the same way. */
+int q4k_gguf_load(const char *path, q4k_gguf **out, char *err, size_t errlen);
 /* The same from memory; data must outlive the handle (nothing is copied). */
 int q4k_gguf_open_memory(const void *data, size_t size, q4k_gguf **out,
                          char *err, size_t errlen);
-/* Frees the handle and unmaps the file. NULL is a no-op. */
+/* Frees the handle and unmaps (or frees) the file's bytes. NULL is a no-op. */
 void q4k_gguf_close(q4k_gguf *g);
 
 /* ---- The file ------------------------------------------------------------- */

@@ -8,7 +8,9 @@
 #     unless --no-deps: a C compiler, cmake, Lua 5.4, hyperfine, pkg-config
 #  2. builds q4k (Release)                          -> BUILD/release
 #  3. runs `q4k tune`                                -> results/<device>/ (or --out DIR)
-#     (measurements.csv, profile, report.md, chart.svg, hyperfine.*)
+#     (measurements.csv, profile, report.md, chart.svg, hyperfine.*), with
+#     scripts/neon-estimate.sh's static NEON estimate when clang and llvm-mca
+#     (LLVM 17+) are installed (neon-estimate.csv, its own report section)
 #  4. builds libq4k with the profile compiled in     -> BUILD/tuned
 #  5. installs it                                    -> PREFIX (default install/<device>)
 #  6. builds the example consumer against the install with find_package(q4k)
@@ -28,7 +30,7 @@ RESUME=""
 DEPS=1
 OUTARG=""
 
-usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
     --quick) QUICK=--quick ;;
@@ -93,12 +95,21 @@ cmake -S "$ROOT" -B "$BUILD/release" -DCMAKE_BUILD_TYPE=Release -DQ4K_TESTS=OFF 
 cmake --build "$BUILD/release" -j "$JOBS" --target q4k_cli
 
 # ---- 3. tune --------------------------------------------------------------
+# The static NEON estimate first (clang + llvm-mca of LLVM 17+, optional):
+# the report shows it apart from the measurements.
+set --
+step "static NEON estimate (scripts/neon-estimate.sh)"
+if sh "$ROOT/scripts/neon-estimate.sh" "$BUILD/neon-estimate.csv"; then
+    set -- --estimate "$BUILD/neon-estimate.csv"
+else
+    echo "(none: for it, install clang-19 and llvm-19, or LLVM 17+)" >&2
+fi
 step "q4k tune $QUICK $RESUME (progress below)"
 cd "$ROOT"
 if [ -n "$OUTARG" ]; then
-    OUT=$("$BUILD/release/tuner/q4k" tune $QUICK $RESUME --out "$OUTARG")
+    OUT=$("$BUILD/release/tuner/q4k" tune $QUICK $RESUME "$@" --out "$OUTARG")
 else
-    OUT=$("$BUILD/release/tuner/q4k" tune $QUICK $RESUME)
+    OUT=$("$BUILD/release/tuner/q4k" tune $QUICK $RESUME "$@")
 fi
 case "$OUT" in /*) ;; *) OUT="$ROOT/$OUT" ;; esac
 PROFILE="$OUT/profile"

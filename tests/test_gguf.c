@@ -507,6 +507,39 @@ static void mapped_and_memory_handles_agree(void **state)
     free(bytes);
 }
 
+/* q4k_gguf_load reads the file into memory it owns: the same table and
+ * bytes as the mapped handle, at other addresses, and alive until close. */
+static void loaded_and_mapped_handles_agree(void **state)
+{
+    (void)state;
+    q4k_gguf *l = NULL, *f = open_tiny();
+    char err[512] = "";
+    assert_int_equal(q4k_gguf_load(tu_data_path(TINY), &l, err, sizeof err), Q4K_OK);
+    assert_int_equal(q4k_gguf_file_size(l), q4k_gguf_file_size(f));
+    assert_int_equal(q4k_gguf_tensor_count(l), q4k_gguf_tensor_count(f));
+    for (size_t i = 0; i < q4k_gguf_tensor_count(l); i++) {
+        const q4k_gguf_tensor *a = q4k_gguf_tensor_at(l, i), *c = q4k_gguf_tensor_at(f, i);
+        assert_string_equal(a->name, c->name);
+        assert_int_equal(a->offset, c->offset);
+        assert_true(a->data != c->data);
+        assert_memory_equal(a->data, c->data, (size_t)a->nbytes);
+    }
+    q4k_gguf_close(f); /* the loaded copy does not depend on the mapping */
+    const q4k_gguf_tensor *t = q4k_gguf_find_tensor(l, "output_norm.weight");
+    assert_non_null(t);
+    assert_int_equal(q4k_gguf_type_can_dequantize(t->type), 1);
+    q4k_gguf_close(l);
+
+    q4k_gguf *g = (q4k_gguf *)1;
+    assert_int_equal(q4k_gguf_load("/nonexistent/x.gguf", &g, err, sizeof err), Q4K_EIO);
+    assert_null(g);
+    assert_non_null(strstr(err, "/nonexistent/x.gguf"));
+    assert_int_equal(q4k_gguf_load("/", &g, err, sizeof err), Q4K_EIO);
+    assert_non_null(strstr(err, "not a regular file"));
+    assert_int_equal(q4k_gguf_load(NULL, &g, err, sizeof err), Q4K_EINVAL);
+    assert_non_null(strstr(err, "q4k_gguf_load"));
+}
+
 static void open_errors_are_clear(void **state)
 {
     (void)state;
@@ -576,6 +609,7 @@ int main(void)
         cmocka_unit_test(valid_cases_open_and_read_back),
         cmocka_unit_test(integer_getters_convert_only_what_fits),
         cmocka_unit_test(mapped_and_memory_handles_agree),
+        cmocka_unit_test(loaded_and_mapped_handles_agree),
         cmocka_unit_test(open_errors_are_clear),
         cmocka_unit_test(type_tables),
     };

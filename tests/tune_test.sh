@@ -104,9 +104,17 @@ table_check() {
 
 case "$MODE" in
 quick)
-    note "q4k tune --quick"
-    q4k tune --quick --out "$T/results" >"$T/tune.out" 2>"$T/tune.err" || { cat "$T/tune.err" >&2; fail "tune --quick"; }
+    note "q4k tune --quick --estimate (a static estimate goes into its own report section)"
+    printf '# made by hand for this test\nvariant,blocks_per_iter,instructions,simd_ops,port_cycles,port_bound,mca_cycles,model\nq4k_dequant__neon_half_u1_p0,1,308.0,203.0,50.8,simd,97.1,test\n' >"$T/est.csv"
+    q4k tune --quick --estimate "$T/est.csv" --out "$T/results" >"$T/tune.out" 2>"$T/tune.err" ||
+        { cat "$T/tune.err" >&2; fail "tune --quick"; }
     R="$T/results"
+    cmp -s "$T/est.csv" "$R/neon-estimate.csv" || fail "the estimate was not kept beside the results"
+    grep -q '^## Static estimate, not measured' "$R/report.md" || fail "report.md lacks the estimate section"
+    grep -q '^| q4k_dequant__neon_half_u1_p0 | 1 | 308.0 | 203.0 | 50.8 | simd | 97.1 | test |$' "$R/report.md" ||
+        fail "report.md does not show the estimate's row"
+    [ "$(grep -c 'q4k_dequant__neon_half_u1_p0 | 1 | 308' "$R/report.md")" = 1 ] ||
+        fail "the estimate appears outside its section"
     for f in measurements.csv profile report.md chart.svg chart-matvec.svg chart-quantize_q8k.svg \
         chart-dequant_q6k.svg chart-matvec_q6k.svg; do
         [ -s "$R/$f" ] || fail "tune did not write $f"
@@ -250,6 +258,8 @@ split)
     expect_exit 2 "sizes" q4k measure --sizes 0
     expect_exit 2 "unknown option" q4k measure --frobnicate
     expect_exit 2 "unknown" q4k tune --frobnicate
+    expect_exit 2 "needs a value" q4k tune --estimate
+    expect_exit 2 "No such file" q4k tune --estimate "$T/none.csv" --out "$T/never"
     printf 'garbage\n\001\002' >"$T/garbage.csv"
     expect_exit 2 "not a q4k measurements file" q4k select "$T/garbage.csv"
     expect_exit 2 "No such file" q4k select "$T/none.csv"

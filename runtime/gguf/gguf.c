@@ -44,17 +44,20 @@ void q4k_gguf_close(q4k_gguf *g)
     gguf_release(g);
     if (g->map)
         munmap(g->map, g->map_len);
+    free(g->owned);
     free(g);
 }
 
-/* Takes ownership of map (may be NULL) whatever happens. */
-static int open_bytes(const void *data, size_t size, void *map, size_t map_len,
+/* Takes ownership of map (may be NULL) and of owned (may be NULL)
+ * whatever happens. */
+static int open_bytes(const void *data, size_t size, void *map, size_t map_len, void *owned,
                       q4k_gguf **out, char *err, size_t errlen)
 {
     q4k_gguf *g = calloc(1, sizeof *g);
     if (!g) {
         if (map)
             munmap(map, map_len);
+        free(owned);
         set_err(err, errlen, "out of memory");
         return Q4K_ENOMEM;
     }
@@ -62,6 +65,7 @@ static int open_bytes(const void *data, size_t size, void *map, size_t map_len,
     g->size = size;
     g->map = map;
     g->map_len = map_len;
+    g->owned = owned;
     int rc = gguf_parse(g, err, errlen);
     if (rc) {
         q4k_gguf_close(g);
@@ -79,13 +83,48 @@ int q4k_gguf_open_memory(const void *data, size_t size, q4k_gguf **out, char *er
     }
     *out = NULL;
     static const uint8_t empty[1];
-    return open_bytes(data ? data : empty, size, NULL, 0, out, err, errlen);
+    return open_bytes(data ? data : empty, size, NULL, 0, NULL, out, err, errlen);
 }
 
-int q4k_gguf_open(const char *path, q4k_gguf **out, char *err, size_t errlen)
+/* The whole file in anonymous memory: on a 2 MiB boundary and advised for
+ * huge pages on Linux, so that a kernel streaming through the weights
+ * takes one TLB entry per 2 MiB instead of one per 4 KiB page of the page
+ * cache. (Measured on this project's x86 VM: the same dequantization read
+ * 4-KiB-page file mappings at 8-30 GB/s and a huge-page copy at 26-32.) */
+static int read_whole(int fd, const char *path, size_t size, void **out, char *err, size_t errlen)
 {
+    enum { HUGE_PAGE = 2u << 20 };
+    void *buf = NULL;
+    if (posix_memalign(&buf, HUGE_PAGE, size ? size : 1) != 0) {
+        set_err(err, errlen, "%s: out of memory reading %zu bytes", path, size);
+        return Q4K_ENOMEM;
+    }
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (size >= HUGE_PAGE)
+        madvise(buf, size & ~(size_t)(HUGE_PAGE - 1), MADV_HUGEPAGE);
+#endif
+    size_t done = 0;
+    while (done < size) {
+        size_t chunk = size - done < ((size_t)1 << 30) ? size - done : ((size_t)1 << 30);
+        ssize_t n = read(fd, (char *)buf + done, chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            set_err(err, errlen, "%s: %s", path, n < 0 ? strerror(errno) : "file shrank while being read");
+            free(buf);
+            return Q4K_EIO;
+        }
+        done += (size_t)n;
+    }
+    *out = buf;
+    return Q4K_OK;
+}
+
+static int open_file(const char *path, int load, q4k_gguf **out, char *err, size_t errlen)
+{
+    const char *fn = load ? "q4k_gguf_load" : "q4k_gguf_open";
     if (!path || !out) {
-        set_err(err, errlen, "q4k_gguf_open: NULL argument");
+        set_err(err, errlen, "%s: NULL argument", fn);
         return Q4K_EINVAL;
     }
     *out = NULL;
@@ -111,17 +150,27 @@ int q4k_gguf_open(const char *path, q4k_gguf **out, char *err, size_t errlen)
         return Q4K_EIO;
     }
     size_t size = (size_t)st.st_size;
-    void *map = NULL;
-    if (size > 0) { /* mmap of 0 bytes fails; the parser reports the empty file */
-        map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (map == MAP_FAILED) {
-            set_err(err, errlen, "%s: mmap: %s", path, strerror(errno));
-            close(fd);
-            return Q4K_EIO;
+    void *map = NULL, *owned = NULL;
+    const void *data = NULL;
+    if (load) {
+        int rc = read_whole(fd, path, size, &owned, err, errlen);
+        close(fd);
+        if (rc)
+            return rc;
+        data = owned;
+    } else {
+        if (size > 0) { /* mmap of 0 bytes fails; the parser reports the empty file */
+            map = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (map == MAP_FAILED) {
+                set_err(err, errlen, "%s: mmap: %s", path, strerror(errno));
+                close(fd);
+                return Q4K_EIO;
+            }
         }
+        close(fd); /* the mapping keeps the file alive */
+        data = map;
     }
-    close(fd); /* the mapping keeps the file alive */
-    int rc = open_bytes(map, size, map, size, out, err, errlen);
+    int rc = open_bytes(data, size, map, size, owned, out, err, errlen);
     if (rc && err && errlen) {
         /* Prefix the path so the caller's message says which file. */
         char msg[512];
@@ -129,6 +178,16 @@ int q4k_gguf_open(const char *path, q4k_gguf **out, char *err, size_t errlen)
         snprintf(err, errlen, "%s: %s", path, msg);
     }
     return rc;
+}
+
+int q4k_gguf_open(const char *path, q4k_gguf **out, char *err, size_t errlen)
+{
+    return open_file(path, 0, out, err, errlen);
+}
+
+int q4k_gguf_load(const char *path, q4k_gguf **out, char *err, size_t errlen)
+{
+    return open_file(path, 1, out, err, errlen);
 }
 
 /* ---- accessors --------------------------------------------------------------- */

@@ -23,6 +23,7 @@ struct q4k_gguf {
     uint64_t size;
     void *map;            /* mmap'ed region to unmap, NULL for memory handles */
     size_t map_len;
+    void *owned;          /* q4k_gguf_load's copy of the file, to free; else NULL */
 
     uint32_t version;
     uint32_t alignment;

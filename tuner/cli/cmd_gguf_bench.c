@@ -68,7 +68,7 @@ typedef struct input {
 typedef struct options {
     const char *path;
     unsigned long threads, vecs, tokens, read_mb;
-    int compare, json, pack;
+    int compare, json, pack, mmap;
 } options;
 
 typedef struct model {
@@ -91,15 +91,16 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: q4k gguf bench FILE [--threads N] [--vecs N] [--tokens N] [--compare-dequant]\n"
-            "                           [--pack] [--read-mb N] [--json]\n\n"
+            "                           [--pack] [--mmap] [--read-mb N] [--json]\n\n"
             "Runs one decode step of the model's weight work per token: every Q4_K and Q6_K\n"
             "2-D weight matrix of every layer and the output projection, through the fused\n"
             "kernels. The activations (random, seeded, finite) are quantized to Q8_K once per\n"
             "distinct matrix input, as an engine does (attn_q/k/v share one input, ffn_gate/up\n"
             "share one; that time is counted), then multiplied by q4k_matmul_q8k_mt or\n"
             "q4k_matmul_q6k_q8k_mt. token_embd is a lookup, not a matrix product: skipped.\n"
-            "Tensors of other types (F32 norms, ...) are not counted. The weights stay in the\n"
-            "file's mapping, so a model larger than memory works (it streams from disk).\n\n"
+            "Tensors of other types (F32 norms, ...) are not counted. The file is read into\n"
+            "memory first (q4k_gguf_load: huge pages where the OS offers them), as llama.cpp\n"
+            "does without mmap; --mmap maps it instead, for a model larger than memory.\n\n"
             "  --threads N        threads of the matmul pool and of the read loop, 1..%d (default 1)\n"
             "  --vecs N           activation vectors per matrix (a batch), 1..%d (default 1)\n"
             "  --tokens N         runs, 2..%d (default 8); the first is a warm-up, not counted\n"
@@ -108,6 +109,8 @@ static void usage(FILE *f)
             "  --pack             pack every Q4_K matrix first (q4k_pack, the interleave the\n"
             "                     table in force prefers; held in memory beside the file) and\n"
             "                     run the packed products (q4k_matmul_q8k_packed_mt)\n"
+            "  --mmap             map the file instead of reading it into memory (q4k_gguf_open:\n"
+            "                     the page cache's 4 KiB pages; slower where TLB walks are dear)\n"
             "  --read-mb N        buffer of the read-limit loop in MiB, 1..%d (default %d; keep it\n"
             "                     larger than the last-level cache)\n"
             "  --json             one JSON object on stdout instead of the text report\n\n"
@@ -149,6 +152,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->json = 1;
         } else if (!strcmp(a, "--pack")) {
             o->pack = 1;
+        } else if (!strcmp(a, "--mmap")) {
+            o->mmap = 1;
         } else if (!strcmp(a, "--threads") || !strcmp(a, "--vecs") || !strcmp(a, "--tokens") ||
                    !strcmp(a, "--read-mb")) {
             if (i + 1 >= argc) {
@@ -508,9 +513,9 @@ static void print_json(const options *o, const model *md, const results *r)
     json_string(stdout, r->mach.cpu);
     printf(", \"threads\": %lu, \"vecs\": %lu, \"tokens\": %lu, \"timed_tokens\": %lu, \"matrices\": %zu, "
            "\"inputs_quantized\": %zu, \"weight_bytes\": %" PRIu64 ", \"skipped_token_embd\": %zu, "
-           "\"skipped_other\": %zu,\n",
+           "\"skipped_other\": %zu, \"weights\": \"%s\",\n",
            o->threads, o->vecs, o->tokens, o->tokens - 1, md->n, md->n_in, total, md->skipped_embd,
-           md->skipped_other);
+           md->skipped_other, o->mmap ? "mapped" : "read");
     printf(" \"ms_per_token\": %.6f, \"gbps\": %.4f, \"read_limit_gbps\": ", r->ms, g);
     if (r->read_gbps > 0)
         printf("%.4f, \"read_limit_share\": %.4f, \"read_limit_mb\": %lu, \"read_limit_threads\": %lu", r->read_gbps,
@@ -537,8 +542,9 @@ static void print_text(const options *o, const model *md, const results *r)
 {
     uint64_t total = md->bytes[T_Q4K] + md->bytes[T_Q6K];
     double g = gbps(total, r->ms);
-    printf("model    %s: %zu matrices (%zu q4_K, %zu q6_K), %.1f MiB of weights per token\n", o->path, md->n,
-           md->count[T_Q4K], md->count[T_Q6K], (double)total / 1048576.0);
+    printf("model    %s: %zu matrices (%zu q4_K, %zu q6_K), %.1f MiB of weights per token, %s\n", o->path,
+           md->n, md->count[T_Q4K], md->count[T_Q6K], (double)total / 1048576.0,
+           o->mmap ? "file mapped (--mmap)" : "file read into memory");
     printf("skipped  %zu token_embd (a lookup, not a matrix product), %zu tensors of other types or shapes\n",
            md->skipped_embd, md->skipped_other);
     printf("machine  %s; %lu thread%s, %lu vector%s; %lu tokens, the first a warm-up: median of %lu\n",
@@ -588,9 +594,10 @@ int cmd_gguf_bench(int argc, char **argv)
         return pa > 0 ? 0 : 2;
     q4k_gguf *g = NULL;
     char err[512];
-    int rc = q4k_gguf_open(o.path, &g, err, sizeof err);
+    int rc = o.mmap ? q4k_gguf_open(o.path, &g, err, sizeof err) : q4k_gguf_load(o.path, &g, err, sizeof err);
     if (rc != Q4K_OK) {
-        fprintf(stderr, "q4k gguf bench: %s (%s)\n", err, q4k_strerror(rc));
+        fprintf(stderr, "q4k gguf bench: %s (%s)%s\n", err, q4k_strerror(rc),
+                rc == Q4K_ENOMEM ? "; --mmap maps the file instead" : "");
         return 2;
     }
     model md;

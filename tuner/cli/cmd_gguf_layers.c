@@ -62,6 +62,7 @@ typedef struct options {
     int policies[2];          /* run LRU, run REUSE */
     int warm;
     int csv;
+    int mmap;                 /* map the file instead of reading it into memory */
 } options;
 
 typedef struct pass_result {
@@ -86,7 +87,7 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: q4k gguf layers FILE [--cache-mb N] [--passes N] [--policy lru|reuse|both]\n"
-            "                            [--threads N] [--no-warm] [--csv]\n\n"
+            "                            [--threads N] [--no-warm] [--mmap] [--csv]\n\n"
             "Walks the Q4_K and Q6_K tensors of FILE layer by layer (\"blk.N.\" in order of N,\n"
             "then the other ones as one last group), pass after pass like a decoder\n"
             "token after token, through the tensor cache, and reports per pass the time,\n"
@@ -99,6 +100,8 @@ static void usage(FILE *f)
             "                 does not fit instead of evicting each tensor before its turn\n"
             "  --threads N    threads that dequantize a layer's misses (default 1)\n"
             "  --no-warm      do not warm the next layer in the background\n"
+            "  --mmap         map the file instead of reading it into memory first\n"
+            "                 (q4k_gguf_load, huge pages where offered; the default)\n"
             "  --csv          machine-readable output, one line per policy and pass\n\n"
             "hit%% counts acquires that found their tensor cached or being warmed;\n"
             "loads counts dequantizations, by the walk or by the warming worker.\n"
@@ -133,6 +136,8 @@ static int parse_args(int argc, char **argv, options *o)
             o->warm = 0;
         } else if (!strcmp(a, "--csv")) {
             o->csv = 1;
+        } else if (!strcmp(a, "--mmap")) {
+            o->mmap = 1;
         } else if (!strcmp(a, "--cache-mb") || !strcmp(a, "--passes") ||
                    !strcmp(a, "--policy") || !strcmp(a, "--threads")) {
             if (!val) {
@@ -459,9 +464,10 @@ static void print_table(const options *o, const model *m, const run_result *runs
     printf("model    %s: %zu tensors (%zu Q4_K, %zu Q6_K) in %zu layers%s, %.2f MiB as floats (largest %.2f MiB)\n",
            o->path, m->n_tensors, m->n_tensors - m->n_q6k, m->n_q6k, layers, layers < m->n_groups ? " + 1 group of others" : "",
            mib(m->float_bytes), mib(m->largest_bytes));
-    printf("budget   %.2f MiB = %.0f%% of the model; %ld pass%s; %ld thread%s; warming %s\n", mib(budget),
+    printf("budget   %.2f MiB = %.0f%% of the model; %ld pass%s; %ld thread%s; warming %s; %s\n", mib(budget),
            100.0 * (double)budget / (double)m->float_bytes, o->passes, o->passes == 1 ? "" : "es",
-           o->threads, o->threads == 1 ? "" : "s", o->warm ? "on" : "off");
+           o->threads, o->threads == 1 ? "" : "s", o->warm ? "on" : "off",
+           o->mmap ? "file mapped (--mmap)" : "file read into memory");
     printf("warm-up  1 untimed pass (own cache, same budget) before the timed runs, so pass 1 compares "
            "between policies\n");
     if (sr->ms > 0)
@@ -519,9 +525,10 @@ int cmd_gguf_layers(int argc, char **argv)
     }
     q4k_gguf *g = NULL;
     char err[512];
-    int rc = q4k_gguf_open(o.path, &g, err, sizeof err);
+    int rc = o.mmap ? q4k_gguf_open(o.path, &g, err, sizeof err) : q4k_gguf_load(o.path, &g, err, sizeof err);
     if (rc != Q4K_OK) {
-        fprintf(stderr, "q4k gguf layers: %s (%s)\n", err, q4k_strerror(rc));
+        fprintf(stderr, "q4k gguf layers: %s (%s)%s\n", err, q4k_strerror(rc),
+                rc == Q4K_ENOMEM ? "; --mmap maps the file instead" : "");
         return 2;
     }
     model m;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "fileio.h"
 #include "machine.h"
 #include "measure.h"
 #include "measure_cli.h"
@@ -27,7 +28,7 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: q4k tune [--out DIR] [--quick] [--no-hyperfine] [measure options]\n\n"
+            "usage: q4k tune [--out DIR] [--quick] [--no-hyperfine] [--estimate FILE] [measure options]\n\n"
             "Finds the last-level cache size and measures every variant of every operation\n"
             "on this machine (q4k measure), selects the per-op, per-size winners and the\n"
             "SIMD threshold (q4k select), confirms the winners with hyperfine and writes\n"
@@ -43,6 +44,9 @@ static void usage(FILE *f)
             "ones; --resume continues its measurements from DIR.partial).\n\n"
             "  --out DIR         where the results go\n"
             "  --no-hyperfine    skip the hyperfine confirmation\n"
+            "  --estimate FILE   static cycle estimates of kernels this machine cannot run\n"
+            "                    (scripts/neon-estimate.sh's CSV): copied to DIR/neon-estimate.csv\n"
+            "                    and shown in report.md apart from every measurement\n"
             "%s",
             measure_cli_options_help());
 }
@@ -120,6 +124,10 @@ int cmd_tune(int argc, char **argv)
         return 2;
     }
 
+    if (cli.estimate && access(cli.estimate, R_OK) != 0) { /* before an hour of measuring, not after */
+        fprintf(stderr, "q4k tune: --estimate %s: %s\n", cli.estimate, strerror(errno));
+        return 2;
+    }
     char pinned[96];
     measure_pin_thread(pinned, sizeof pinned);
     cfg.pinned = pinned;
@@ -172,7 +180,23 @@ int cmd_tune(int argc, char **argv)
         return 1;
     }
 
-    /* 3. hyperfine, 4. report */
+    /* 3. the static estimate beside the report (never mixed into measurements) */
+    if (cli.estimate) {
+        void *data = NULL;
+        size_t len = 0;
+        snprintf(path, sizeof path, "%s/" REPORT_ESTIMATE_FILE, partial);
+        rc = q4k_read_file(cli.estimate, &data, &len, err, sizeof err);
+        if (rc == Q4K_OK)
+            rc = q4k_write_file_atomic(path, data, len, err, sizeof err);
+        free(data);
+        if (rc != Q4K_OK) {
+            fprintf(stderr, "q4k tune: --estimate: %s\n", err);
+            measure_set_free(&set);
+            return 1;
+        }
+    }
+
+    /* 4. hyperfine, 5. report */
     char *note = malloc(16384);
     if (!note) {
         measure_set_free(&set);
@@ -192,7 +216,7 @@ int cmd_tune(int argc, char **argv)
         return 1;
     }
 
-    /* 5. publish */
+    /* 6. publish */
     if (swap_into_place(partial, out, err, sizeof err) != 0) {
         fprintf(stderr, "q4k tune: %s\n", err);
         measure_set_free(&set);

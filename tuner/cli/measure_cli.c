@@ -138,6 +138,12 @@ int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *c
             cfg->series = 0;
         } else if (tune_options && !strcmp(a, "--no-hyperfine")) {
             cli->no_hyperfine = 1;
+        } else if (tune_options && !strcmp(a, "--estimate")) {
+            if (!val) {
+                snprintf(err, errlen, "%s needs a value", a);
+                return Q4K_EINVAL;
+            }
+            cli->estimate = argv[++i];
         } else if (!strcmp(a, "--out") || !strcmp(a, "--variants") || !strcmp(a, "--sizes") ||
                    !strcmp(a, "--samples") || !strcmp(a, "--min-sample-us") || !strcmp(a, "--op") ||
                    !strcmp(a, "--llc")) {

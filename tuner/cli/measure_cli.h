@@ -14,6 +14,7 @@ typedef struct measure_cli {
     size_t n_positional;
     const char *out;        /* --out (a file for measure, a folder for tune) */
     int no_hyperfine;       /* --no-hyperfine (tune only) */
+    const char *estimate;   /* --estimate FILE (tune only): static estimates for the report */
     int quick;
     int sizes_given, samples_given;
     char command[1024];     /* the command line, for the CSV header */
@@ -21,7 +22,7 @@ typedef struct measure_cli {
 
 /* Fill cfg with the defaults (--quick aware) and the options in argv.
  * 0, MEASURE_CLI_HELP, or a negative status with a message in err.
- * tune_options: accept --no-hyperfine too. */
+ * tune_options: accept --no-hyperfine and --estimate too. */
 int measure_cli_parse(int argc, char **argv, measure_config *cfg, measure_cli *cli, int tune_options,
                       char *err, size_t errlen);
 

@@ -476,7 +476,45 @@ const char *report_chart_file(const select_op *o, char *buf, size_t len)
     return buf;
 }
 
-static void write_markdown(FILE *f, const measure_set *set, const selection *sel, const char *hyperfine_md)
+/* The static estimate (REPORT_ESTIMATE_FILE, scripts/neon_estimate.lua's
+ * CSV): its '#' lines say how it was made; then a header and one line per
+ * kernel. Shown as it is, in a section that says it is not measured. */
+static void estimate_section(FILE *f, const char *csv)
+{
+    fprintf(f, "## Static estimate, not measured: NEON kernels\n\n"
+               "This machine cannot run the aarch64 kernels (qemu timings mean nothing), so "
+               "`scripts/neon-estimate.sh` costed their compiled main loops instead. These are model figures "
+               "in cycles per block, never measurements, and nothing above uses them; put a real Apple-silicon "
+               "run's report beside them. How they were made:\n\n");
+    const char *line = csv;
+    int header = 0;
+    while (line && *line) {
+        const char *end = strchr(line, '\n');
+        int len = (int)(end ? (size_t)(end - line) : strlen(line));
+        if (len > 0 && line[0] == '#') {
+            fprintf(f, "%s- %.*s\n", header == 1 ? "\n" : "", len - 1 - (line[1] == ' '), line + 1 + (line[1] == ' '));
+            header += header == 1; /* after the table: a blank line, once */
+        } else if (len > 0 && !header) {
+            header = 1;
+            fprintf(f, "\n| kernel | blocks/iter | instructions/block | SIMD ops/block | port model cycles/block "
+                       "| bound by | llvm-mca cycles/block | model |\n|---|---:|---:|---:|---:|---|---:|---|\n");
+        } else if (len > 0) {
+            fputs("| ", f);
+            for (int i = 0; i < len; i++) {
+                if (line[i] == ',')
+                    fputs(" | ", f);
+                else
+                    fputc(line[i], f);
+            }
+            fputs(" |\n", f);
+        }
+        line = end ? end + 1 : NULL;
+    }
+    fputs("\n", f);
+}
+
+static void write_markdown(FILE *f, const measure_set *set, const selection *sel, const char *hyperfine_md,
+                           const char *estimate_csv)
 {
     const char *emu = measure_header_get(set, "emulated");
     int emulated = emu && strncmp(emu, "no", 2);
@@ -519,6 +557,8 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
     machine_section(f, set);
     if (hyperfine_md)
         fprintf(f, "## Process-level confirmation (hyperfine)\n\n%s\n\n", hyperfine_md);
+    if (estimate_csv)
+        estimate_section(f, estimate_csv);
     for (size_t k = 0; k < sel->n_ops; k++)
         all_variants_section(f, set, &sel->ops[k]);
     fprintf(f, "## Use it\n\n"
@@ -530,7 +570,8 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
 }
 
 static int write_via_memstream(const char *path, const select_op *svg, const measure_set *set,
-                               const selection *sel, const char *hyperfine_md, char *err, size_t errlen)
+                               const selection *sel, const char *hyperfine_md, const char *estimate_csv,
+                               char *err, size_t errlen)
 {
     char *text = NULL;
     size_t len = 0;
@@ -542,7 +583,7 @@ static int write_via_memstream(const char *path, const select_op *svg, const mea
     if (svg)
         report_chart_svg(mem, set, svg);
     else
-        write_markdown(mem, set, sel, hyperfine_md);
+        write_markdown(mem, set, sel, hyperfine_md, estimate_csv);
     if (fclose(mem) != 0) {
         free(text);
         snprintf(err, errlen, "out of memory");
@@ -564,12 +605,19 @@ int report_write(const char *dir, const measure_set *set, const selection *sel, 
     char *path = malloc(n);
     if (!path)
         return Q4K_ENOMEM;
+    snprintf(path, n, "%s/" REPORT_ESTIMATE_FILE, dir);
+    void *estimate = NULL;
+    size_t estimate_len = 0;
+    char ignored[256];
+    if (q4k_read_file(path, &estimate, &estimate_len, ignored, sizeof ignored) != Q4K_OK)
+        estimate = NULL; /* none: no section */
     snprintf(path, n, "%s/report.md", dir);
-    int rc = write_via_memstream(path, NULL, set, sel, hyperfine_md, err, errlen);
+    int rc = write_via_memstream(path, NULL, set, sel, hyperfine_md, estimate, err, errlen);
+    free(estimate);
     for (size_t k = 0; k < sel->n_ops && rc == Q4K_OK; k++) {
         char chart[64];
         snprintf(path, n, "%s/%s", dir, report_chart_file(&sel->ops[k], chart, sizeof chart));
-        rc = write_via_memstream(path, &sel->ops[k], set, sel, NULL, err, errlen);
+        rc = write_via_memstream(path, &sel->ops[k], set, sel, NULL, NULL, err, errlen);
     }
     free(path);
     return rc;

@@ -11,7 +11,14 @@
 #include "measure_csv.h"
 #include "select.h"
 
+/* Static estimates of kernels the measuring machine cannot run (the NEON
+ * kernels on x86: scripts/neon-estimate.sh), kept beside the measurements
+ * under this name; report.md shows them in a section of their own. */
+#define REPORT_ESTIMATE_FILE "neon-estimate.csv"
+
 /* Write DIR/report.md and the charts (DIR must exist or is created).
+ * If DIR/neon-estimate.csv exists, report.md shows it, labelled as an
+ * estimate and apart from every measured table.
  * hyperfine_md: Markdown for the process-level confirmation section, or
  * NULL to leave the section out. 0 or a negative status (message in err). */
 int report_write(const char *dir, const measure_set *set, const selection *sel, const char *hyperfine_md,
