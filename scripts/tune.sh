@@ -30,7 +30,7 @@ RESUME=""
 DEPS=1
 OUTARG=""
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
     --quick) QUICK=--quick ;;
