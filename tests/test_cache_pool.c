@@ -294,6 +294,35 @@ static void test_default_allocator_large_buffers(void **state)
     assert_int_equal(q4k_cache_destroy(c), Q4K_OK);
 }
 
+/* The default allocator on Linux: a load that finds no pooled buffer of
+ * its size builds one from the pages of pooled buffers of other sizes
+ * (moved, not copied or faulted anew) and splits a larger one, so a walk
+ * whose tensor sizes do not pair up still allocates nothing after the
+ * first fill. Every float is checked against ggml's after each move. */
+static void test_default_allocator_moves_pages_between_sizes(void **state)
+{
+    (void)state;
+    q4k_cache_options o = {.budget_bytes = tensor_bytes(4096)}; /* 4 MiB */
+    q4k_cache *c = NULL;
+    assert_int_equal(q4k_cache_create(&o, &c), Q4K_OK);
+    for (int round = 0; round < 3; round++) {
+        use(c, 0, 0, 2048);    /* 2 MiB */
+        use(c, 1, 2048, 2048); /* 2 MiB: the budget is full */
+        use(c, 2, 0, 4096);    /* 4 MiB: evicts both; built from their pages */
+        use(c, 3, 1024, 1536); /* 1.5 MiB: evicts 2; splits its region */
+        use(c, 4, 512, 3072);  /* 3 MiB: evicts 3; joins its pages and the rest of 2's */
+    }
+    q4k_cache_stats s = stats_of(c);
+    assert_int_equal(s.dequantizations, 15);
+    assert_true(s.bytes_in_use + s.bytes_pooled <= o.budget_bytes);
+#if defined(__linux__)
+    assert_int_equal(s.buffer_allocs, 2); /* the first fill only */
+    assert_int_equal(s.buffer_reuses, 13);
+#endif
+    assert_int_equal(s.buffer_allocs + s.buffer_reuses, s.dequantizations);
+    assert_int_equal(q4k_cache_destroy(c), Q4K_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_uncached_buffers),
         cmocka_unit_test(test_warming_and_threads_reuse),
         cmocka_unit_test(test_default_allocator_large_buffers),
+        cmocka_unit_test(test_default_allocator_moves_pages_between_sizes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -83,7 +83,7 @@ int q4k_cache_destroy(q4k_cache *c)
         cache_entry *e = c->buckets[i];
         while (e) {
             cache_entry *next = e->hnext;
-            cache_free(c, e->floats);
+            cache_pool_release(c, e->floats, e->bytes);
             cache_free(c, e);
             e = next;
         }

@@ -131,8 +131,17 @@ int cache_load(q4k_cache *c, cache_entry *e, const void *blocks);
 void cache_fill(q4k_cache *c, const char *key, q4k_wtype type, const void *blocks, size_t n_blocks);
 
 /* ---- cache_pool.c: buffers for reuse, huge pages, prefault ---- */
-/* Lock held: a free buffer of exactly bytes (counted as a reuse), or NULL. */
-float *cache_pool_take(q4k_cache *c, size_t bytes);
+/* Lock held: a pooled buffer for a tensor of bytes (counted as a reuse),
+ * or NULL. One of exactly that size if there is one; else, with the
+ * default allocator on Linux, one built from pooled pages of other sizes.
+ * Its bytes from *fresh_from on were never written (fault them in with
+ * cache_pool_prefault after letting go of the lock); all of them
+ * (*fresh_from == bytes) were. */
+float *cache_pool_take(q4k_cache *c, size_t bytes, size_t *fresh_from);
+/* A new tensor buffer of bytes, not faulted in yet (the default allocator:
+ * the cache's own mmap region, huge pages from 2 MiB up), and its release. */
+void *cache_pool_alloc(q4k_cache *c, size_t bytes);
+void cache_pool_release(q4k_cache *c, void *buf, size_t bytes);
 /* Lock held: keep buf (bytes long) for reuse. The pool may now exceed the
  * budget: cache_pool_trim before the lock is let go. */
 void cache_pool_put(q4k_cache *c, void *buf, size_t bytes);

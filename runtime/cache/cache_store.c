@@ -245,15 +245,18 @@ static void load_failed(q4k_cache *c, cache_entry *e, float *buf, int status)
  * cache's memory past it. */
 int cache_load(q4k_cache *c, cache_entry *e, const void *blocks)
 {
-    float *buf = cache_pool_take(c, e->bytes);
+    size_t fresh_from = 0;
+    float *buf = cache_pool_take(c, e->bytes, &fresh_from);
     void *unused = cache_pool_trim(c);
     pthread_mutex_unlock(&c->lock);
     cache_pool_free_chain(c, unused);
     int fresh = 0;
-    if (!buf && (buf = cache_alloc(c, e->bytes)) != NULL) {
+    if (!buf && (buf = cache_pool_alloc(c, e->bytes)) != NULL) {
         fresh = 1;
-        cache_pool_prefault(buf, e->bytes);
+        fresh_from = 0;
     }
+    if (buf && fresh_from < e->bytes)
+        cache_pool_prefault((char *)buf + fresh_from, e->bytes - fresh_from);
     q4k_cache_dequant_fn dequant = e->type == Q4K_WTYPE_Q6_K ? c->opt.dequant_q6k : c->opt.dequant;
     int status = buf ? dequant(blocks, e->n_blocks, buf) : Q4K_ENOMEM;
     pthread_mutex_lock(&c->lock);
