@@ -30,6 +30,7 @@
 #include <sys/mman.h>
 #endif
 
+#include "hugebuf.h"
 #include "q4k_cache.h"
 #include "q4k_gguf.h"
 #include "storelimit.h"
@@ -312,21 +313,6 @@ static double use_floats(const float *f, size_t n)
     return s;
 }
 
-/* A buffer like the cache's large ones: on a 2 MiB boundary and advised
- * for huge pages on Linux. */
-static void *big_buffer(size_t bytes)
-{
-    void *p = NULL;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (posix_memalign(&p, (size_t)2 << 20, bytes) != 0)
-        return NULL;
-    madvise(p, bytes & ~(((size_t)2 << 20) - 1), MADV_HUGEPAGE);
-#else
-    p = malloc(bytes);
-#endif
-    return p;
-}
-
 /* The store limit of a pass, measured in this run: the machine's streaming
  * store loop (the dequantization kernels' way of writing) writes as many
  * bytes as a pass that misses everything dequantizes, tensor by tensor into
@@ -338,7 +324,7 @@ static int store_limit(const model *m, store_result *out)
         sl = storelimit_find("limit:store");
     if (!sl)
         return Q4K_EUNSUPPORTED;
-    void *buf = big_buffer(m->largest_bytes);
+    void *buf = hugebuf_alloc(m->largest_bytes); /* like the cache's large buffers */
     if (!buf)
         return Q4K_ENOMEM;
     sl->fn(buf, m->largest_bytes); /* fault it in, untimed */

@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "hugebuf.h"
 #include "llc_probe.h"
 #include "q4k.h"
 #include "storelimit.h"
@@ -54,12 +55,9 @@ int llc_probe_measure(size_t max_bytes, int quick, llc_probe *p)
     /* 2 MiB aligned and, where the OS has them, huge pages: the probe is
      * about the caches, not the TLB, and faulting 1 GiB in 4 KiB pages is
      * slow. Pages are faulted in by each size's warm-up pass, untimed. */
-    void *buf = NULL;
-    if (posix_memalign(&buf, (size_t)2 << 20, max_bytes) != 0)
+    void *buf = hugebuf_alloc(max_bytes);
+    if (!buf)
         return Q4K_ENOMEM;
-#if defined(MADV_HUGEPAGE)
-    madvise(buf, max_bytes, MADV_HUGEPAGE);
-#endif
     const size_t per_sample = quick ? (size_t)32 << 20 : (size_t)64 << 20;
     const unsigned samples = 5;
     for (size_t size = LLC_PROBE_MIN; size <= max_bytes && p->n < LLC_PROBE_MAX_POINTS; size *= 2) {
