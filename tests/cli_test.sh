@@ -348,6 +348,14 @@ expect 0 "gguf bench unpacked --json" -- $Q4K gguf bench "$G" --tokens 2 --read-
 sed -n 's/.*"checksum": \([^}]*\)}.*/\1/p' "$tmp/out" >"$tmp/sum_rows"
 check "gguf bench: packed and unpacked weights give the same results" -- cmp -s "$tmp/sum_packed" "$tmp/sum_rows"
 check "gguf bench: a checksum was printed" -- test -s "$tmp/sum_rows"
+# the file read into memory (the default) or mapped (--mmap): the same bytes, the same results
+grep_out "$tmp/out" '"weights": "read",' "gguf bench reads the file into memory by default"
+expect 0 "gguf bench --mmap --json" -- $Q4K gguf bench "$G" --tokens 2 --read-mb 16 --threads 2 --mmap --json
+grep_out "$tmp/out" '"weights": "mapped",' "gguf bench --mmap maps the file"
+sed -n 's/.*"checksum": \([^}]*\)}.*/\1/p' "$tmp/out" >"$tmp/sum_mapped"
+check "gguf bench: mapped and loaded weights give the same results" -- cmp -s "$tmp/sum_mapped" "$tmp/sum_rows"
+expect 0 "gguf layers --mmap" -- $Q4K gguf layers "$G" --cache-mb 4 --passes 1 --mmap
+grep_out "$tmp/out" "file mapped" "gguf layers --mmap says the file is mapped"
 expect 2 "gguf bench no file" -- $Q4K gguf bench
 expect 2 "gguf bench missing file" -- $Q4K gguf bench "$tmp/nonexistent.gguf"
 expect 2 "gguf bench not a gguf" -- $Q4K gguf bench "$DATA/q4k_zeros.bin"

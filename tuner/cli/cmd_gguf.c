@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -48,6 +49,16 @@ static void usage(FILE *f)
 static int is_help(const char *a)
 {
     return !strcmp(a, "--help") || !strcmp(a, "-h");
+}
+
+int gguf_open_for_passes(const char *path, int want_mmap, q4k_gguf **g, int *mapped, char *err, size_t errlen)
+{
+    struct stat st;
+    long pages = sysconf(_SC_PHYS_PAGES), page = sysconf(_SC_PAGESIZE);
+    int too_big = pages > 0 && page > 0 && stat(path, &st) == 0 &&
+                  (double)st.st_size > 0.5 * (double)pages * (double)page;
+    *mapped = want_mmap || too_big;
+    return *mapped ? q4k_gguf_open(path, g, err, errlen) : q4k_gguf_load(path, g, err, errlen);
 }
 
 static int open_or_complain(const char *cmd, const char *path, q4k_gguf **g)

@@ -545,7 +545,7 @@ static void print_text(const options *o, const model *md, const results *r)
     double g = gbps(total, r->ms);
     printf("model    %s: %zu matrices (%zu q4_K, %zu q6_K), %.1f MiB of weights per token, %s\n", o->path,
            md->n, md->count[T_Q4K], md->count[T_Q6K], (double)total / 1048576.0,
-           o->mmap ? "file mapped (--mmap)" : "file read into memory");
+           o->mmap ? "file mapped" : "file read into memory");
     printf("skipped  %zu token_embd (a lookup, not a matrix product), %zu tensors of other types or shapes\n",
            md->skipped_embd, md->skipped_other);
     printf("machine  %s; %lu thread%s, %lu vector%s; %lu tokens, the first a warm-up: median of %lu\n",
@@ -595,7 +595,12 @@ int cmd_gguf_bench(int argc, char **argv)
         return pa > 0 ? 0 : 2;
     q4k_gguf *g = NULL;
     char err[512];
-    int rc = o.mmap ? q4k_gguf_open(o.path, &g, err, sizeof err) : q4k_gguf_load(o.path, &g, err, sizeof err);
+    int mapped = 0;
+    int rc = gguf_open_for_passes(o.path, o.mmap, &g, &mapped, err, sizeof err);
+    if (rc == Q4K_OK && mapped && !o.mmap)
+        fprintf(stderr, "q4k gguf bench: %s is larger than half of this machine's memory: mapped, not read in\n",
+                o.path);
+    o.mmap = mapped;
     if (rc != Q4K_OK) {
         fprintf(stderr, "q4k gguf bench: %s (%s)%s\n", err, q4k_strerror(rc),
                 rc == Q4K_ENOMEM ? "; --mmap maps the file instead" : "");

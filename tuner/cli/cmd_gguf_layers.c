@@ -30,6 +30,7 @@
 #include <sys/mman.h>
 #endif
 
+#include "commands.h"
 #include "hugebuf.h"
 #include "q4k_cache.h"
 #include "q4k_gguf.h"
@@ -453,7 +454,7 @@ static void print_table(const options *o, const model *m, const run_result *runs
     printf("budget   %.2f MiB = %.0f%% of the model; %ld pass%s; %ld thread%s; warming %s; %s\n", mib(budget),
            100.0 * (double)budget / (double)m->float_bytes, o->passes, o->passes == 1 ? "" : "es",
            o->threads, o->threads == 1 ? "" : "s", o->warm ? "on" : "off",
-           o->mmap ? "file mapped (--mmap)" : "file read into memory");
+           o->mmap ? "file mapped" : "file read into memory");
     printf("warm-up  1 untimed pass (own cache, same budget) before the timed runs, so pass 1 compares "
            "between policies\n");
     if (sr->ms > 0)
@@ -511,7 +512,12 @@ int cmd_gguf_layers(int argc, char **argv)
     }
     q4k_gguf *g = NULL;
     char err[512];
-    int rc = o.mmap ? q4k_gguf_open(o.path, &g, err, sizeof err) : q4k_gguf_load(o.path, &g, err, sizeof err);
+    int mapped = 0;
+    int rc = gguf_open_for_passes(o.path, o.mmap, &g, &mapped, err, sizeof err);
+    if (rc == Q4K_OK && mapped && !o.mmap)
+        fprintf(stderr, "q4k gguf layers: %s is larger than half of this machine's memory: mapped, not read in\n",
+                o.path);
+    o.mmap = mapped;
     if (rc != Q4K_OK) {
         fprintf(stderr, "q4k gguf layers: %s (%s)%s\n", err, q4k_strerror(rc),
                 rc == Q4K_ENOMEM ? "; --mmap maps the file instead" : "");

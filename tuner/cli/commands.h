@@ -26,4 +26,13 @@ int cmd_gguf_bench(int argc, char **argv);  /* q4k gguf bench, called by cmd_ggu
  * they are (cmd_gguf.c; the --json outputs of the gguf commands). */
 void json_string(FILE *f, const char *s);
 
+/* Open a GGUF file for commands that pass over its weights many times
+ * (cmd_gguf.c; gguf bench, gguf layers): read into memory
+ * (q4k_gguf_load) unless want_mmap, or unless the file is larger than
+ * half of the machine's physical memory, then mapped (q4k_gguf_open).
+ * *mapped says which. A q4k status, with a message in err. */
+struct q4k_gguf;
+int gguf_open_for_passes(const char *path, int want_mmap, struct q4k_gguf **g, int *mapped, char *err,
+                         size_t errlen);
+
 #endif
