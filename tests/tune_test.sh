@@ -408,8 +408,13 @@ cross-select|cross-pipeline)
         CSV="$SRC/tests/tune/aarch64-qemu-quick.csv"
         [ -s "$CSV" ] || fail "missing $CSV"
     fi
-    note "q4k select here, on the target's measurements"
+    note "q4k select here, on the target's measurements (a static estimate beside them)"
+    mkdir -p "$T/arm-report"
+    printf 'variant,blocks_per_iter,instructions,simd_ops,port_cycles,port_bound,mca_cycles,model\nq4k_dequant__neon_half_u2_p0,2,322.5,203.0,50.8,simd,87.5,test\n' \
+        >"$T/arm-report/neon-estimate.csv"
     q4k select "$CSV" --out "$T/arm.profile" --report "$T/arm-report" 2>"$T/err" || { cat "$T/err" >&2; fail "select"; }
+    grep -q '^| q4k_dequant__neon_half_u2_p0 | 2 | .* | test | [0-9.]* at [0-9]* |$' "$T/arm-report/report.md" ||
+        fail "the report does not put the measured kernel beside its estimate"
     grep -q '^q4k-profile 2$' "$T/arm.profile" || fail "not a version 2 profile"
     grep -q '^arch aarch64$' "$T/arm.profile" || fail "profile is not for aarch64"
     grep -q 'EMULATOR' "$T/arm.profile" || fail "profile from qemu measurements is not labelled"

@@ -1,6 +1,7 @@
 /* report.c - report.md from the measurements and the selection (report.h).
  * The chart lives in report_chart.c. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -476,16 +477,50 @@ const char *report_chart_file(const select_op *o, char *buf, size_t len)
     return buf;
 }
 
+/* This run's measurement of an estimated kernel: its warm single-thread
+ * row at the size nearest 512 blocks (the in-cache size the model stands
+ * for); NULL when this run has none (always, on another architecture). */
+static const measure_row *estimate_measured(const measure_set *set, const char *line, int len)
+{
+    char name[80];
+    int n = 0;
+    while (n < len && line[n] != ',' && n < (int)sizeof name - 1)
+        name[n] = line[n], n++;
+    name[n] = '\0';
+    const measure_row *best = NULL;
+    for (size_t i = 0; i < set->n_rows; i++) {
+        const measure_row *r = &set->rows[i];
+        if (strcmp(r->variant, name) || strcmp(r->mode, "warm") || r->vecs > 1 || r->threads > 1)
+            continue;
+        double d = fabs(log((double)r->size / 512.0)), bd = best ? fabs(log((double)best->size / 512.0)) : 0;
+        if (!best || d < bd || (d == bd && r->size > best->size))
+            best = r;
+    }
+    return best;
+}
+
 /* The static estimate (REPORT_ESTIMATE_FILE, scripts/neon_estimate.lua's
  * CSV): its '#' lines say how it was made; then a header and one line per
- * kernel. Shown as it is, in a section that says it is not measured. */
-static void estimate_section(FILE *f, const char *csv)
+ * kernel. Shown as it is, in a section that says it is not measured; where
+ * this run measured the same kernel (a run on the ARM machine itself), its
+ * warm ns per block goes beside the model. */
+static void estimate_section(FILE *f, const measure_set *set, const char *csv)
 {
+    int any_measured = 0;
+    for (const char *l = csv; l && *l;) {
+        const char *end = strchr(l, '\n');
+        int len = (int)(end ? (size_t)(end - l) : strlen(l));
+        if (len > 0 && l[0] != '#' && estimate_measured(set, l, len))
+            any_measured = 1;
+        l = end ? end + 1 : NULL;
+    }
     fprintf(f, "## Static estimate, not measured: NEON kernels\n\n"
-               "This machine cannot run the aarch64 kernels (qemu timings mean nothing), so "
-               "`scripts/neon-estimate.sh` costed their compiled main loops instead. These are model figures "
-               "in cycles per block, never measurements, and nothing above uses them; put a real Apple-silicon "
-               "run's report beside them. How they were made:\n\n");
+               "%s"
+               "`scripts/neon-estimate.sh` costed the NEON kernels' compiled main loops. These are model figures "
+               "in cycles per block, never measurements, and nothing above uses them%s. How they were made:\n\n",
+            any_measured ? "" : "This machine cannot run the aarch64 kernels (qemu timings mean nothing), so ",
+            any_measured ? "; the last column is this run's measurement of the same kernel, for comparison"
+                         : "; put a real Apple-silicon run's report beside them");
     const char *line = csv;
     int header = 0;
     while (line && *line) {
@@ -497,7 +532,8 @@ static void estimate_section(FILE *f, const char *csv)
         } else if (len > 0 && !header) {
             header = 1;
             fprintf(f, "\n| kernel | blocks/iter | instructions/block | SIMD ops/block | port model cycles/block "
-                       "| bound by | llvm-mca cycles/block | model |\n|---|---:|---:|---:|---:|---|---:|---|\n");
+                       "| bound by | llvm-mca cycles/block | model |%s\n|---|---:|---:|---:|---:|---|---:|---|%s\n",
+                    any_measured ? " measured ns/block (warm, at blocks) |" : "", any_measured ? "---:|" : "");
         } else if (len > 0) {
             fputs("| ", f);
             for (int i = 0; i < len; i++) {
@@ -505,6 +541,13 @@ static void estimate_section(FILE *f, const char *csv)
                     fputs(" | ", f);
                 else
                     fputc(line[i], f);
+            }
+            if (any_measured) {
+                const measure_row *m = estimate_measured(set, line, len);
+                if (m)
+                    fprintf(f, " | %.2f at %zu", m->median_ns, m->size);
+                else
+                    fputs(" | -", f);
             }
             fputs(" |\n", f);
         }
@@ -558,7 +601,7 @@ static void write_markdown(FILE *f, const measure_set *set, const selection *sel
     if (hyperfine_md)
         fprintf(f, "## Process-level confirmation (hyperfine)\n\n%s\n\n", hyperfine_md);
     if (estimate_csv)
-        estimate_section(f, estimate_csv);
+        estimate_section(f, set, estimate_csv);
     for (size_t k = 0; k < sel->n_ops; k++)
         all_variants_section(f, set, &sel->ops[k]);
     fprintf(f, "## Use it\n\n"
