@@ -49,9 +49,11 @@
  * (ordinary / _nt stores), aarch64-linux-gnu-gcc 12 -O3 -S | clang 19 -O3 -S
  * (--target=arm64-apple-macos -mcpu=apple-m4 gives the same as Linux):
  *   cvt   343 / -    |  357 / -     (64 tbl, 68 ucvtf, 64 fmla, 56 mov)
- *   half  317 / 363  |  323 / 338   (38 uxtl, 65 fcvtl, 64 fmla, 56 mov)
- *   fmlal 279 / 326  |  295 / 310   (32 umull, 34 ucvtf, 64 fmlal, ~58 mov,
+ *   half  317 / 348  |  323 / 323   (38 uxtl, 65 fcvtl, 64 fmla, 56 mov)
+ *   fmlal 279 / 311  |  295 / 295   (32 umull, 34 ucvtf, 64 fmlal, ~58 mov,
  *                                    16 dup of the scale bytes)
+ * (_nt: every stnp addresses the block's output + an immediate; with a
+ * base register per 16 outputs it was half 363 / 338, fmlal 326 / 310.)
  * (the numbers before this list was curated, gcc | clang 14: cvt 343 / 363
  * | 340 / 355, half 317 / 331 | 308 / 323, lut 427 / 395 | 372 / 410.)
  * half has the fewest SIMD uops of the baseline methods (~200 per block,
@@ -152,17 +154,25 @@ Q4K_NEON_INLINE void q4k_neon_store16(float *y, float32x4x4_t v)
     vst1q_u8(p + 48, vreinterpretq_u8_f32(v.val[3]));
 }
 
-/* 16 outputs to y with non-temporal store pairs. The "=m" operand tells the
- * compiler exactly which 64 bytes are written, so no "memory" clobber
- * blocks the scheduling of the loads around it. */
-Q4K_NEON_INLINE void q4k_neon_store16_nt(float *y, float32x4x4_t v)
-{
-    __asm__ volatile("stnp %q[a], %q[b], [%[p]]\n\t"
-                     "stnp %q[c], %q[d], [%[p], #32]"
-                     : "=m"(*(uint8_t (*)[64])y)
-                     : [p] "r"(y), [a] "w"(v.val[0]), [b] "w"(v.val[1]),
-                       [c] "w"(v.val[2]), [d] "w"(v.val[3]));
-}
+/* 16 outputs to base + off bytes with non-temporal store pairs. The
+ * address is one base register, the block's output, plus an immediate:
+ * off and off32 = off + 32 are literals the template writes, so no
+ * register or add is spent per 16 outputs (stnp's immediate reaches 1008;
+ * a block's 1 KiB needs up to 992). The "+m" operand names the block's
+ * whole KiB at base (read and written: a safe over-approximation), so the
+ * compiler needs no other address, and no "memory" clobber blocks the
+ * scheduling of the loads around the stores. A macro, not a function, so
+ * the offsets are literal text even at -O0 (an "i" operand needs constant
+ * folding). */
+#define Q4K_NEON_STORE16_NT_AT(base, off, off32, v)                                              \
+    do {                                                                                         \
+        const float32x4x4_t q4k_v_ = (v);                                                        \
+        __asm__ volatile("stnp %q[a], %q[b], [%[p], #" #off "]\n\t"                              \
+                         "stnp %q[c], %q[d], [%[p], #" #off32 "]"                                \
+                         : "+m"(*(uint8_t (*)[1024])(base))                                      \
+                         : [p] "r"(base), [a] "w"(q4k_v_.val[0]), [b] "w"(q4k_v_.val[1]),        \
+                           [c] "w"(q4k_v_.val[2]), [d] "w"(q4k_v_.val[3]));                      \
+    } while (0)
 
 /* ---- method cvt: u8 -> u32 (tbl, zero fill) -> f32 (ucvtf) -> FMA ---- */
 
@@ -327,7 +337,7 @@ Q4K_NEON_INLINE void q4k_neon_group_cvt(const uint8_t *qs, float *y, float32x4_t
                                           float32x4_t db, float32x4_t nb, const q4k_neon_cvt_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    q4k_neon_store16(y, q4k_neon_cvt16(vandq_u8(q0, k->mask_lo), da, na, k));
+    q4k_neon_store16(y + 0, q4k_neon_cvt16(vandq_u8(q0, k->mask_lo), da, na, k));
     q4k_neon_store16(y + 16, q4k_neon_cvt16(vandq_u8(q1, k->mask_lo), da, na, k));
     q4k_neon_store16(y + 32, q4k_neon_cvt16(vshrq_n_u8(q0, 4), db, nb, k));
     q4k_neon_store16(y + 48, q4k_neon_cvt16(vshrq_n_u8(q1, 4), db, nb, k));
@@ -337,7 +347,7 @@ Q4K_NEON_INLINE void q4k_neon_group_half(const uint8_t *qs, float *y, float32x4_
                                            float32x4_t db, float32x4_t nb, const q4k_neon_half_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    q4k_neon_store16(y, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
+    q4k_neon_store16(y + 0, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
     q4k_neon_store16(y + 16, q4k_neon_half16(vandq_u8(q1, k->mask_lo), da, na, k));
     q4k_neon_store16(y + 32, q4k_neon_half16(vshrq_n_u8(q0, 4), db, nb, k));
     q4k_neon_store16(y + 48, q4k_neon_half16(vshrq_n_u8(q1, 4), db, nb, k));
@@ -349,42 +359,98 @@ Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal(const uint8_t *qs, float 
                                                             float16x4_t dm, const q4k_neon_fmlal_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    q4k_neon_store16(y, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
+    q4k_neon_store16(y + 0, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
     q4k_neon_store16(y + 16, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
     q4k_neon_store16(y + 32, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
     q4k_neon_store16(y + 48, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
 }
 
-Q4K_NEON_INLINE void q4k_neon_group_cvt_nt(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
-                                          float32x4_t db, float32x4_t nb, const q4k_neon_cvt_k *k)
-{
-    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    q4k_neon_store16_nt(y, q4k_neon_cvt16(vandq_u8(q0, k->mask_lo), da, na, k));
-    q4k_neon_store16_nt(y + 16, q4k_neon_cvt16(vandq_u8(q1, k->mask_lo), da, na, k));
-    q4k_neon_store16_nt(y + 32, q4k_neon_cvt16(vshrq_n_u8(q0, 4), db, nb, k));
-    q4k_neon_store16_nt(y + 48, q4k_neon_cvt16(vshrq_n_u8(q1, 4), db, nb, k));
-}
-
-Q4K_NEON_INLINE void q4k_neon_group_half_nt(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+Q4K_NEON_INLINE void q4k_neon_group_half_nt_g0(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
                                            float32x4_t db, float32x4_t nb, const q4k_neon_half_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    q4k_neon_store16_nt(y, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
-    q4k_neon_store16_nt(y + 16, q4k_neon_half16(vandq_u8(q1, k->mask_lo), da, na, k));
-    q4k_neon_store16_nt(y + 32, q4k_neon_half16(vshrq_n_u8(q0, 4), db, nb, k));
-    q4k_neon_store16_nt(y + 48, q4k_neon_half16(vshrq_n_u8(q1, 4), db, nb, k));
+    Q4K_NEON_STORE16_NT_AT(y, 0, 32, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
+    Q4K_NEON_STORE16_NT_AT(y, 64, 96, q4k_neon_half16(vandq_u8(q1, k->mask_lo), da, na, k));
+    Q4K_NEON_STORE16_NT_AT(y, 128, 160, q4k_neon_half16(vshrq_n_u8(q0, 4), db, nb, k));
+    Q4K_NEON_STORE16_NT_AT(y, 192, 224, q4k_neon_half16(vshrq_n_u8(q1, 4), db, nb, k));
 }
 
 /* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
-Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt(const uint8_t *qs, float *y, uint8x16_t sa,
+Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt_g0(const uint8_t *qs, float *y, uint8x16_t sa,
                                                             float32x4_t na, uint8x16_t sb, float32x4_t nb,
                                                             float16x4_t dm, const q4k_neon_fmlal_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    q4k_neon_store16_nt(y, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
-    q4k_neon_store16_nt(y + 16, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
-    q4k_neon_store16_nt(y + 32, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
-    q4k_neon_store16_nt(y + 48, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 0, 32, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
+    Q4K_NEON_STORE16_NT_AT(y, 64, 96, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
+    Q4K_NEON_STORE16_NT_AT(y, 128, 160, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 192, 224, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+}
+
+Q4K_NEON_INLINE void q4k_neon_group_half_nt_g1(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                           float32x4_t db, float32x4_t nb, const q4k_neon_half_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    Q4K_NEON_STORE16_NT_AT(y, 256, 288, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
+    Q4K_NEON_STORE16_NT_AT(y, 320, 352, q4k_neon_half16(vandq_u8(q1, k->mask_lo), da, na, k));
+    Q4K_NEON_STORE16_NT_AT(y, 384, 416, q4k_neon_half16(vshrq_n_u8(q0, 4), db, nb, k));
+    Q4K_NEON_STORE16_NT_AT(y, 448, 480, q4k_neon_half16(vshrq_n_u8(q1, 4), db, nb, k));
+}
+
+/* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
+Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt_g1(const uint8_t *qs, float *y, uint8x16_t sa,
+                                                            float32x4_t na, uint8x16_t sb, float32x4_t nb,
+                                                            float16x4_t dm, const q4k_neon_fmlal_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    Q4K_NEON_STORE16_NT_AT(y, 256, 288, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
+    Q4K_NEON_STORE16_NT_AT(y, 320, 352, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
+    Q4K_NEON_STORE16_NT_AT(y, 384, 416, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 448, 480, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+}
+
+Q4K_NEON_INLINE void q4k_neon_group_half_nt_g2(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                           float32x4_t db, float32x4_t nb, const q4k_neon_half_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    Q4K_NEON_STORE16_NT_AT(y, 512, 544, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
+    Q4K_NEON_STORE16_NT_AT(y, 576, 608, q4k_neon_half16(vandq_u8(q1, k->mask_lo), da, na, k));
+    Q4K_NEON_STORE16_NT_AT(y, 640, 672, q4k_neon_half16(vshrq_n_u8(q0, 4), db, nb, k));
+    Q4K_NEON_STORE16_NT_AT(y, 704, 736, q4k_neon_half16(vshrq_n_u8(q1, 4), db, nb, k));
+}
+
+/* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
+Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt_g2(const uint8_t *qs, float *y, uint8x16_t sa,
+                                                            float32x4_t na, uint8x16_t sb, float32x4_t nb,
+                                                            float16x4_t dm, const q4k_neon_fmlal_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    Q4K_NEON_STORE16_NT_AT(y, 512, 544, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
+    Q4K_NEON_STORE16_NT_AT(y, 576, 608, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
+    Q4K_NEON_STORE16_NT_AT(y, 640, 672, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 704, 736, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+}
+
+Q4K_NEON_INLINE void q4k_neon_group_half_nt_g3(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
+                                           float32x4_t db, float32x4_t nb, const q4k_neon_half_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    Q4K_NEON_STORE16_NT_AT(y, 768, 800, q4k_neon_half16(vandq_u8(q0, k->mask_lo), da, na, k));
+    Q4K_NEON_STORE16_NT_AT(y, 832, 864, q4k_neon_half16(vandq_u8(q1, k->mask_lo), da, na, k));
+    Q4K_NEON_STORE16_NT_AT(y, 896, 928, q4k_neon_half16(vshrq_n_u8(q0, 4), db, nb, k));
+    Q4K_NEON_STORE16_NT_AT(y, 960, 992, q4k_neon_half16(vshrq_n_u8(q1, 4), db, nb, k));
+}
+
+/* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
+Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt_g3(const uint8_t *qs, float *y, uint8x16_t sa,
+                                                            float32x4_t na, uint8x16_t sb, float32x4_t nb,
+                                                            float16x4_t dm, const q4k_neon_fmlal_k *k)
+{
+    const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
+    Q4K_NEON_STORE16_NT_AT(y, 768, 800, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
+    Q4K_NEON_STORE16_NT_AT(y, 832, 864, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
+    Q4K_NEON_STORE16_NT_AT(y, 896, 928, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 960, 992, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
 }
 
 
@@ -467,16 +533,16 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u1_p0_nt(const void *blocks, float *ou
         const q4k_neon_half_k k = q4k_neon_half_consts();
         for (; n > 0; n--, x += 144, out += 256) {
             const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
-            q4k_neon_group_half_nt(x + 16, out + 0,
+            q4k_neon_group_half_nt_g0(x + 16, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
                 vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-            q4k_neon_group_half_nt(x + 48, out + 64,
+            q4k_neon_group_half_nt_g1(x + 48, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
                 vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-            q4k_neon_group_half_nt(x + 80, out + 128,
+            q4k_neon_group_half_nt_g2(x + 80, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
                 vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-            q4k_neon_group_half_nt(x + 112, out + 192,
+            q4k_neon_group_half_nt_g3(x + 112, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
                 vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
         }
@@ -485,16 +551,16 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u1_p0_nt(const void *blocks, float *ou
     const q4k_neon_fmlal_k k = q4k_neon_fmlal_consts();
     for (; n > 0; n--, x += 144, out += 256) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal_nt(x + 16, out + 0,
+        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
             vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 48, out + 64,
+        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
             vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 80, out + 128,
+        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
             vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 112, out + 192,
+        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
             vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
     }
@@ -564,16 +630,16 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u1_p16_nt(const void *blocks, float *o
             q4k_neon_prefetch(x, 2368);
             q4k_neon_prefetch(x, 2432);
             const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
-            q4k_neon_group_half_nt(x + 16, out + 0,
+            q4k_neon_group_half_nt_g0(x + 16, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
                 vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-            q4k_neon_group_half_nt(x + 48, out + 64,
+            q4k_neon_group_half_nt_g1(x + 48, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
                 vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-            q4k_neon_group_half_nt(x + 80, out + 128,
+            q4k_neon_group_half_nt_g2(x + 80, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
                 vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-            q4k_neon_group_half_nt(x + 112, out + 192,
+            q4k_neon_group_half_nt_g3(x + 112, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
                 vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
         }
@@ -585,16 +651,16 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u1_p16_nt(const void *blocks, float *o
         q4k_neon_prefetch(x, 2368);
         q4k_neon_prefetch(x, 2432);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal_nt(x + 16, out + 0,
+        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
             vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 48, out + 64,
+        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
             vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 80, out + 128,
+        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
             vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 112, out + 192,
+        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
             vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
     }
@@ -712,43 +778,43 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p0_nt(const void *blocks, float *ou
         for (; n >= 2; n -= 2, x += 288, out += 512) {
             const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
             const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
-            q4k_neon_group_half_nt(x + 16, out + 0,
+            q4k_neon_group_half_nt_g0(x + 16, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
                 vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-            q4k_neon_group_half_nt(x + 160, out + 256,
+            q4k_neon_group_half_nt_g0(x + 160, out + 256,
                 vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
                 vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
-            q4k_neon_group_half_nt(x + 48, out + 64,
+            q4k_neon_group_half_nt_g1(x + 48, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
                 vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-            q4k_neon_group_half_nt(x + 192, out + 320,
+            q4k_neon_group_half_nt_g1(x + 192, out + 256,
                 vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
                 vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
-            q4k_neon_group_half_nt(x + 80, out + 128,
+            q4k_neon_group_half_nt_g2(x + 80, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
                 vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-            q4k_neon_group_half_nt(x + 224, out + 384,
+            q4k_neon_group_half_nt_g2(x + 224, out + 256,
                 vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
                 vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
-            q4k_neon_group_half_nt(x + 112, out + 192,
+            q4k_neon_group_half_nt_g3(x + 112, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
                 vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
-            q4k_neon_group_half_nt(x + 256, out + 448,
+            q4k_neon_group_half_nt_g3(x + 256, out + 256,
                 vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
                 vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
         }
         for (; n > 0; n--, x += 144, out += 256) {
             const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
-            q4k_neon_group_half_nt(x + 16, out + 0,
+            q4k_neon_group_half_nt_g0(x + 16, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
                 vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-            q4k_neon_group_half_nt(x + 48, out + 64,
+            q4k_neon_group_half_nt_g1(x + 48, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
                 vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-            q4k_neon_group_half_nt(x + 80, out + 128,
+            q4k_neon_group_half_nt_g2(x + 80, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
                 vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-            q4k_neon_group_half_nt(x + 112, out + 192,
+            q4k_neon_group_half_nt_g3(x + 112, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
                 vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
         }
@@ -758,43 +824,43 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p0_nt(const void *blocks, float *ou
     for (; n >= 2; n -= 2, x += 288, out += 512) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
         const q4k_neon_fmlal_scales s1 = q4k_neon_fmlal_load_scales(x + 144);
-        q4k_neon_group_fmlal_nt(x + 16, out + 0,
+        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
             vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 160, out + 256,
+        q4k_neon_group_fmlal_nt_g0(x + 160, out + 256,
             vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
             vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1), s1.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 48, out + 64,
+        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
             vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 192, out + 320,
+        q4k_neon_group_fmlal_nt_g1(x + 192, out + 256,
             vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
             vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3), s1.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 80, out + 128,
+        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
             vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 224, out + 384,
+        q4k_neon_group_fmlal_nt_g2(x + 224, out + 256,
             vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
             vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1), s1.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 112, out + 192,
+        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
             vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 256, out + 448,
+        q4k_neon_group_fmlal_nt_g3(x + 256, out + 256,
             vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
             vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3), s1.dm, &k);
     }
     for (; n > 0; n--, x += 144, out += 256) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal_nt(x + 16, out + 0,
+        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
             vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 48, out + 64,
+        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
             vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 80, out + 128,
+        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
             vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 112, out + 192,
+        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
             vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
     }
@@ -933,28 +999,28 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p16_nt(const void *blocks, float *o
             q4k_neon_prefetch(x, 2560);
             const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
             const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
-            q4k_neon_group_half_nt(x + 16, out + 0,
+            q4k_neon_group_half_nt_g0(x + 16, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
                 vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-            q4k_neon_group_half_nt(x + 160, out + 256,
+            q4k_neon_group_half_nt_g0(x + 160, out + 256,
                 vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
                 vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
-            q4k_neon_group_half_nt(x + 48, out + 64,
+            q4k_neon_group_half_nt_g1(x + 48, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
                 vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-            q4k_neon_group_half_nt(x + 192, out + 320,
+            q4k_neon_group_half_nt_g1(x + 192, out + 256,
                 vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
                 vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
-            q4k_neon_group_half_nt(x + 80, out + 128,
+            q4k_neon_group_half_nt_g2(x + 80, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
                 vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-            q4k_neon_group_half_nt(x + 224, out + 384,
+            q4k_neon_group_half_nt_g2(x + 224, out + 256,
                 vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
                 vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
-            q4k_neon_group_half_nt(x + 112, out + 192,
+            q4k_neon_group_half_nt_g3(x + 112, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
                 vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
-            q4k_neon_group_half_nt(x + 256, out + 448,
+            q4k_neon_group_half_nt_g3(x + 256, out + 256,
                 vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
                 vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
         }
@@ -963,16 +1029,16 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p16_nt(const void *blocks, float *o
             q4k_neon_prefetch(x, 2368);
             q4k_neon_prefetch(x, 2432);
             const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
-            q4k_neon_group_half_nt(x + 16, out + 0,
+            q4k_neon_group_half_nt_g0(x + 16, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
                 vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-            q4k_neon_group_half_nt(x + 48, out + 64,
+            q4k_neon_group_half_nt_g1(x + 48, out + 0,
                 vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
                 vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-            q4k_neon_group_half_nt(x + 80, out + 128,
+            q4k_neon_group_half_nt_g2(x + 80, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
                 vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-            q4k_neon_group_half_nt(x + 112, out + 192,
+            q4k_neon_group_half_nt_g3(x + 112, out + 0,
                 vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
                 vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
         }
@@ -987,28 +1053,28 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p16_nt(const void *blocks, float *o
         q4k_neon_prefetch(x, 2560);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
         const q4k_neon_fmlal_scales s1 = q4k_neon_fmlal_load_scales(x + 144);
-        q4k_neon_group_fmlal_nt(x + 16, out + 0,
+        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
             vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 160, out + 256,
+        q4k_neon_group_fmlal_nt_g0(x + 160, out + 256,
             vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
             vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1), s1.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 48, out + 64,
+        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
             vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 192, out + 320,
+        q4k_neon_group_fmlal_nt_g1(x + 192, out + 256,
             vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
             vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3), s1.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 80, out + 128,
+        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
             vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 224, out + 384,
+        q4k_neon_group_fmlal_nt_g2(x + 224, out + 256,
             vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
             vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1), s1.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 112, out + 192,
+        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
             vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 256, out + 448,
+        q4k_neon_group_fmlal_nt_g3(x + 256, out + 256,
             vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
             vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3), s1.dm, &k);
     }
@@ -1017,16 +1083,16 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p16_nt(const void *blocks, float *o
         q4k_neon_prefetch(x, 2368);
         q4k_neon_prefetch(x, 2432);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal_nt(x + 16, out + 0,
+        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
             vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 48, out + 64,
+        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
             vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 80, out + 128,
+        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
             vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt(x + 112, out + 192,
+        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
             vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
     }
@@ -1065,16 +1131,16 @@ void q4k_dequant__neon_half_u1_p0_nt(const void *blocks, float *out, size_t n_bl
     const q4k_neon_half_k k = q4k_neon_half_consts();
     for (; n > 0; n--, x += 144, out += 256) {
         const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
-        q4k_neon_group_half_nt(x + 16, out + 0,
+        q4k_neon_group_half_nt_g0(x + 16, out + 0,
             vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-        q4k_neon_group_half_nt(x + 48, out + 64,
+        q4k_neon_group_half_nt_g1(x + 48, out + 0,
             vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-        q4k_neon_group_half_nt(x + 80, out + 128,
+        q4k_neon_group_half_nt_g2(x + 80, out + 0,
             vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-        q4k_neon_group_half_nt(x + 112, out + 192,
+        q4k_neon_group_half_nt_g3(x + 112, out + 0,
             vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
     }
@@ -1119,16 +1185,16 @@ void q4k_dequant__neon_half_u1_p16_nt(const void *blocks, float *out, size_t n_b
         q4k_neon_prefetch(x, 2368);
         q4k_neon_prefetch(x, 2432);
         const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
-        q4k_neon_group_half_nt(x + 16, out + 0,
+        q4k_neon_group_half_nt_g0(x + 16, out + 0,
             vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-        q4k_neon_group_half_nt(x + 48, out + 64,
+        q4k_neon_group_half_nt_g1(x + 48, out + 0,
             vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-        q4k_neon_group_half_nt(x + 80, out + 128,
+        q4k_neon_group_half_nt_g2(x + 80, out + 0,
             vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-        q4k_neon_group_half_nt(x + 112, out + 192,
+        q4k_neon_group_half_nt_g3(x + 112, out + 0,
             vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
     }
@@ -1196,43 +1262,43 @@ void q4k_dequant__neon_half_u2_p0_nt(const void *blocks, float *out, size_t n_bl
     for (; n >= 2; n -= 2, x += 288, out += 512) {
         const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
         const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
-        q4k_neon_group_half_nt(x + 16, out + 0,
+        q4k_neon_group_half_nt_g0(x + 16, out + 0,
             vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-        q4k_neon_group_half_nt(x + 160, out + 256,
+        q4k_neon_group_half_nt_g0(x + 160, out + 256,
             vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
             vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
-        q4k_neon_group_half_nt(x + 48, out + 64,
+        q4k_neon_group_half_nt_g1(x + 48, out + 0,
             vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-        q4k_neon_group_half_nt(x + 192, out + 320,
+        q4k_neon_group_half_nt_g1(x + 192, out + 256,
             vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
             vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
-        q4k_neon_group_half_nt(x + 80, out + 128,
+        q4k_neon_group_half_nt_g2(x + 80, out + 0,
             vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-        q4k_neon_group_half_nt(x + 224, out + 384,
+        q4k_neon_group_half_nt_g2(x + 224, out + 256,
             vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
             vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
-        q4k_neon_group_half_nt(x + 112, out + 192,
+        q4k_neon_group_half_nt_g3(x + 112, out + 0,
             vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
-        q4k_neon_group_half_nt(x + 256, out + 448,
+        q4k_neon_group_half_nt_g3(x + 256, out + 256,
             vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
             vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
     }
     for (; n > 0; n--, x += 144, out += 256) {
         const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
-        q4k_neon_group_half_nt(x + 16, out + 0,
+        q4k_neon_group_half_nt_g0(x + 16, out + 0,
             vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-        q4k_neon_group_half_nt(x + 48, out + 64,
+        q4k_neon_group_half_nt_g1(x + 48, out + 0,
             vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-        q4k_neon_group_half_nt(x + 80, out + 128,
+        q4k_neon_group_half_nt_g2(x + 80, out + 0,
             vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-        q4k_neon_group_half_nt(x + 112, out + 192,
+        q4k_neon_group_half_nt_g3(x + 112, out + 0,
             vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
     }
@@ -1313,28 +1379,28 @@ void q4k_dequant__neon_half_u2_p16_nt(const void *blocks, float *out, size_t n_b
         q4k_neon_prefetch(x, 2560);
         const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
         const q4k_neon_scales s1 = q4k_neon_load_scales(x + 144, 0x1p24f);
-        q4k_neon_group_half_nt(x + 16, out + 0,
+        q4k_neon_group_half_nt_g0(x + 16, out + 0,
             vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-        q4k_neon_group_half_nt(x + 160, out + 256,
+        q4k_neon_group_half_nt_g0(x + 160, out + 256,
             vdupq_laneq_f32(s1.d_lo, 0), vdupq_laneq_f32(s1.nm_lo, 0),
             vdupq_laneq_f32(s1.d_lo, 1), vdupq_laneq_f32(s1.nm_lo, 1), &k);
-        q4k_neon_group_half_nt(x + 48, out + 64,
+        q4k_neon_group_half_nt_g1(x + 48, out + 0,
             vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-        q4k_neon_group_half_nt(x + 192, out + 320,
+        q4k_neon_group_half_nt_g1(x + 192, out + 256,
             vdupq_laneq_f32(s1.d_lo, 2), vdupq_laneq_f32(s1.nm_lo, 2),
             vdupq_laneq_f32(s1.d_lo, 3), vdupq_laneq_f32(s1.nm_lo, 3), &k);
-        q4k_neon_group_half_nt(x + 80, out + 128,
+        q4k_neon_group_half_nt_g2(x + 80, out + 0,
             vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-        q4k_neon_group_half_nt(x + 224, out + 384,
+        q4k_neon_group_half_nt_g2(x + 224, out + 256,
             vdupq_laneq_f32(s1.d_hi, 0), vdupq_laneq_f32(s1.nm_hi, 0),
             vdupq_laneq_f32(s1.d_hi, 1), vdupq_laneq_f32(s1.nm_hi, 1), &k);
-        q4k_neon_group_half_nt(x + 112, out + 192,
+        q4k_neon_group_half_nt_g3(x + 112, out + 0,
             vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
-        q4k_neon_group_half_nt(x + 256, out + 448,
+        q4k_neon_group_half_nt_g3(x + 256, out + 256,
             vdupq_laneq_f32(s1.d_hi, 2), vdupq_laneq_f32(s1.nm_hi, 2),
             vdupq_laneq_f32(s1.d_hi, 3), vdupq_laneq_f32(s1.nm_hi, 3), &k);
     }
@@ -1343,16 +1409,16 @@ void q4k_dequant__neon_half_u2_p16_nt(const void *blocks, float *out, size_t n_b
         q4k_neon_prefetch(x, 2368);
         q4k_neon_prefetch(x, 2432);
         const q4k_neon_scales s0 = q4k_neon_load_scales(x + 0, 0x1p24f);
-        q4k_neon_group_half_nt(x + 16, out + 0,
+        q4k_neon_group_half_nt_g0(x + 16, out + 0,
             vdupq_laneq_f32(s0.d_lo, 0), vdupq_laneq_f32(s0.nm_lo, 0),
             vdupq_laneq_f32(s0.d_lo, 1), vdupq_laneq_f32(s0.nm_lo, 1), &k);
-        q4k_neon_group_half_nt(x + 48, out + 64,
+        q4k_neon_group_half_nt_g1(x + 48, out + 0,
             vdupq_laneq_f32(s0.d_lo, 2), vdupq_laneq_f32(s0.nm_lo, 2),
             vdupq_laneq_f32(s0.d_lo, 3), vdupq_laneq_f32(s0.nm_lo, 3), &k);
-        q4k_neon_group_half_nt(x + 80, out + 128,
+        q4k_neon_group_half_nt_g2(x + 80, out + 0,
             vdupq_laneq_f32(s0.d_hi, 0), vdupq_laneq_f32(s0.nm_hi, 0),
             vdupq_laneq_f32(s0.d_hi, 1), vdupq_laneq_f32(s0.nm_hi, 1), &k);
-        q4k_neon_group_half_nt(x + 112, out + 192,
+        q4k_neon_group_half_nt_g3(x + 112, out + 0,
             vdupq_laneq_f32(s0.d_hi, 2), vdupq_laneq_f32(s0.nm_hi, 2),
             vdupq_laneq_f32(s0.d_hi, 3), vdupq_laneq_f32(s0.nm_hi, 3), &k);
     }
