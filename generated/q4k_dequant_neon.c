@@ -33,8 +33,10 @@
  *   fmlal (FEAT_FHM) p = q*sc by umull (2), an exact fp16 by ucvtf .8h
  *         (2), fmlal/fmlal2 by the fp16 d, element form, into -m1 (4): the
  *         scale is applied in the integer domain, so no widening op    =  8
- *         (+1 dup of the scale byte per 32 outputs). Exact, and routed to
- *         half when the caller set FPCR.FZ16: see the method's section.
+ *         (+1 dup of the scale byte per 32 outputs); a block with
+ *         |d| < 2^-8 skips the ucvtf (p as an fp16 subnormal, d*2^24) = 6.
+ *         Exact, and routed to half when the caller set FPCR.FZ16: see the
+ *         method's section.
  *   (lut, a 64-byte table per sub-block and vqtbl4q_u8, was dropped:
  *   15 ops here, and a 4-register tbl costs 3 uops on Apple cores.)
  * NEON's FMA is destructive: every fmla whose addend -m1 is shared needs a
@@ -50,8 +52,10 @@
  * (--target=arm64-apple-macos -mcpu=apple-m4 gives the same as Linux):
  *   cvt   343 / -    |  357 / -     (64 tbl, 68 ucvtf, 64 fmla, 56 mov)
  *   half  317 / 348  |  323 / 323   (38 uxtl, 65 fcvtl, 64 fmla, 56 mov)
- *   fmlal 279 / 311  |  295 / 295   (32 umull, 34 ucvtf, 64 fmlal, ~58 mov,
+ *   fmlal 287 / 316  |  301 / 300   (32 umull, 34 ucvtf, 64 fmlal, ~58 mov,
  *                                    16 dup of the scale bytes)
+ *         255 / 308  |  271 / 270   the same for a block with |d| < 2^-8
+ *                                    (the usual case): no ucvtf
  * (_nt: every stnp addresses the block's output + an immediate; with a
  * base register per 16 outputs it was half 363 / 338, fmlal 326 / 310.)
  * (the numbers before this list was curated, gcc | clang 14: cvt 343 / 363
@@ -299,6 +303,8 @@ typedef struct {
     uint8x16_t sm;         /* {sc0..3, m0..3 | sc4..7, m4..7} */
     float16x4_t dm;        /* {d, dmin, d, dmin}, fp16 */
     float32x4_t nm_lo, nm_hi;
+    float16x4_t d24;       /* lane 0: d * 2^24 in fp16, exact when small */
+    int small;             /* d's exponent field <= 6: |d| < 2^-8 */
 } q4k_neon_fmlal_scales;
 
 Q4K_NEON_INLINE Q4K_NEON_FHM q4k_neon_fmlal_scales q4k_neon_fmlal_load_scales(const uint8_t *x)
@@ -308,7 +314,11 @@ Q4K_NEON_INLINE Q4K_NEON_FHM q4k_neon_fmlal_scales q4k_neon_fmlal_load_scales(co
     q4k_neon_fmlal_scales s;
     s.dm = vreinterpret_f16_u32(vdup_n_u32(dm));
     /* -dmin exactly (fcvtl: exact for every fp16, whatever FZ16 says) */
-    const float32x4_t k = vnegq_f32(vcvt_f32_f16(s.dm));
+    const float32x4_t dmf = vcvt_f32_f16(s.dm);
+    const float32x4_t k = vnegq_f32(dmf);
+    /* only lane 0 (d) is used; dmin * 2^24 may round or overflow, unused */
+    s.d24 = vcvt_f16_f32(vmulq_n_f32(dmf, 0x1p24f));
+    s.small = ((dm >> 10) & 0x1fu) <= 6u;
     s.sm = q4k_neon_unpack_scales(x + Q4K_OFF_SCALES);
     s.nm_lo = vmulq_laneq_f32(vcvtq_f32_u32(vmovl_high_u16(vmovl_u8(vget_low_u8(s.sm)))), k, 1);
     s.nm_hi = vmulq_laneq_f32(vcvtq_f32_u32(vmovl_high_u16(vmovl_high_u8(s.sm))), k, 1);
@@ -316,12 +326,20 @@ Q4K_NEON_INLINE Q4K_NEON_FHM q4k_neon_fmlal_scales q4k_neon_fmlal_load_scales(co
 }
 
 /* 16 nibbles of one sub-block -> 16 outputs; sc = its scale in every byte,
- * dm lane 0 = d, nm1 = -dmin*m */
+ * nm1 = -dmin*m. sub = 0: dm lane 0 = d, p converted by ucvtf. sub = 1 (a
+ * literal, so the test folds away), the fast path of blocks with a small d
+ * (exponent field <= 6, |d| < 2^-8): p's u16 IS the fp16 subnormal p*2^-24
+ * (p <= 945 < 2^10, as in the half method), and dm lane 0 = d*2^24, an
+ * exact fp16 (an exponent shift; <= 65504 for such d, subnormal d
+ * included): (d*2^24) * (p*2^-24) is exactly d*p, the same single fused
+ * rounding, no ucvtf. A subnormal p is an fp16 input FZ16 would flush too:
+ * the same FPCR routing covers it. */
 Q4K_NEON_INLINE Q4K_NEON_FHM float32x4x4_t q4k_neon_fmlal16(uint8x16_t q, uint8x16_t sc, float16x4_t dm,
-                                                            float32x4_t nm1)
+                                                            float32x4_t nm1, int sub)
 {
-    const float16x8_t lo = vcvtq_f16_u16(vmull_u8(vget_low_u8(q), vget_low_u8(sc)));
-    const float16x8_t hi = vcvtq_f16_u16(vmull_high_u8(q, sc));
+    const uint16x8_t plo = vmull_u8(vget_low_u8(q), vget_low_u8(sc)), phi = vmull_high_u8(q, sc);
+    const float16x8_t lo = sub ? vreinterpretq_f16_u16(plo) : vcvtq_f16_u16(plo);
+    const float16x8_t hi = sub ? vreinterpretq_f16_u16(phi) : vcvtq_f16_u16(phi);
     float32x4x4_t r;
     r.val[0] = vfmlalq_lane_low_f16(nm1, lo, dm, 0);
     r.val[1] = vfmlalq_lane_high_f16(nm1, lo, dm, 0);
@@ -356,13 +374,14 @@ Q4K_NEON_INLINE void q4k_neon_group_half(const uint8_t *qs, float *y, float32x4_
 /* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
 Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal(const uint8_t *qs, float *y, uint8x16_t sa,
                                                             float32x4_t na, uint8x16_t sb, float32x4_t nb,
-                                                            float16x4_t dm, const q4k_neon_fmlal_k *k)
+                                                            float16x4_t dm, int sub,
+                                                            const q4k_neon_fmlal_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    q4k_neon_store16(y + 0, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
-    q4k_neon_store16(y + 16, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
-    q4k_neon_store16(y + 32, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
-    q4k_neon_store16(y + 48, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+    q4k_neon_store16(y + 0, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na, sub));
+    q4k_neon_store16(y + 16, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na, sub));
+    q4k_neon_store16(y + 32, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb, sub));
+    q4k_neon_store16(y + 48, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb, sub));
 }
 
 Q4K_NEON_INLINE void q4k_neon_group_half_nt_g0(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
@@ -378,13 +397,14 @@ Q4K_NEON_INLINE void q4k_neon_group_half_nt_g0(const uint8_t *qs, float *y, floa
 /* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
 Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt_g0(const uint8_t *qs, float *y, uint8x16_t sa,
                                                             float32x4_t na, uint8x16_t sb, float32x4_t nb,
-                                                            float16x4_t dm, const q4k_neon_fmlal_k *k)
+                                                            float16x4_t dm, int sub,
+                                                            const q4k_neon_fmlal_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    Q4K_NEON_STORE16_NT_AT(y, 0, 32, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
-    Q4K_NEON_STORE16_NT_AT(y, 64, 96, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
-    Q4K_NEON_STORE16_NT_AT(y, 128, 160, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
-    Q4K_NEON_STORE16_NT_AT(y, 192, 224, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 0, 32, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 64, 96, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 128, 160, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 192, 224, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb, sub));
 }
 
 Q4K_NEON_INLINE void q4k_neon_group_half_nt_g1(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
@@ -400,13 +420,14 @@ Q4K_NEON_INLINE void q4k_neon_group_half_nt_g1(const uint8_t *qs, float *y, floa
 /* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
 Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt_g1(const uint8_t *qs, float *y, uint8x16_t sa,
                                                             float32x4_t na, uint8x16_t sb, float32x4_t nb,
-                                                            float16x4_t dm, const q4k_neon_fmlal_k *k)
+                                                            float16x4_t dm, int sub,
+                                                            const q4k_neon_fmlal_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    Q4K_NEON_STORE16_NT_AT(y, 256, 288, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
-    Q4K_NEON_STORE16_NT_AT(y, 320, 352, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
-    Q4K_NEON_STORE16_NT_AT(y, 384, 416, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
-    Q4K_NEON_STORE16_NT_AT(y, 448, 480, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 256, 288, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 320, 352, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 384, 416, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 448, 480, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb, sub));
 }
 
 Q4K_NEON_INLINE void q4k_neon_group_half_nt_g2(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
@@ -422,13 +443,14 @@ Q4K_NEON_INLINE void q4k_neon_group_half_nt_g2(const uint8_t *qs, float *y, floa
 /* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
 Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt_g2(const uint8_t *qs, float *y, uint8x16_t sa,
                                                             float32x4_t na, uint8x16_t sb, float32x4_t nb,
-                                                            float16x4_t dm, const q4k_neon_fmlal_k *k)
+                                                            float16x4_t dm, int sub,
+                                                            const q4k_neon_fmlal_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    Q4K_NEON_STORE16_NT_AT(y, 512, 544, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
-    Q4K_NEON_STORE16_NT_AT(y, 576, 608, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
-    Q4K_NEON_STORE16_NT_AT(y, 640, 672, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
-    Q4K_NEON_STORE16_NT_AT(y, 704, 736, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 512, 544, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 576, 608, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 640, 672, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 704, 736, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb, sub));
 }
 
 Q4K_NEON_INLINE void q4k_neon_group_half_nt_g3(const uint8_t *qs, float *y, float32x4_t da, float32x4_t na,
@@ -444,13 +466,14 @@ Q4K_NEON_INLINE void q4k_neon_group_half_nt_g3(const uint8_t *qs, float *y, floa
 /* the fmlal group: sa/sb = the scales of sub-blocks 2g/2g+1 in every byte */
 Q4K_NEON_INLINE Q4K_NEON_FHM void q4k_neon_group_fmlal_nt_g3(const uint8_t *qs, float *y, uint8x16_t sa,
                                                             float32x4_t na, uint8x16_t sb, float32x4_t nb,
-                                                            float16x4_t dm, const q4k_neon_fmlal_k *k)
+                                                            float16x4_t dm, int sub,
+                                                            const q4k_neon_fmlal_k *k)
 {
     const uint8x16_t q0 = vld1q_u8(qs), q1 = vld1q_u8(qs + 16);
-    Q4K_NEON_STORE16_NT_AT(y, 768, 800, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na));
-    Q4K_NEON_STORE16_NT_AT(y, 832, 864, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na));
-    Q4K_NEON_STORE16_NT_AT(y, 896, 928, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb));
-    Q4K_NEON_STORE16_NT_AT(y, 960, 992, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb));
+    Q4K_NEON_STORE16_NT_AT(y, 768, 800, q4k_neon_fmlal16(vandq_u8(q0, k->mask_lo), sa, dm, na, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 832, 864, q4k_neon_fmlal16(vandq_u8(q1, k->mask_lo), sa, dm, na, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 896, 928, q4k_neon_fmlal16(vshrq_n_u8(q0, 4), sb, dm, nb, sub));
+    Q4K_NEON_STORE16_NT_AT(y, 960, 992, q4k_neon_fmlal16(vshrq_n_u8(q1, 4), sb, dm, nb, sub));
 }
 
 
@@ -507,18 +530,41 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u1_p0(const void *blocks, float *out, 
     const q4k_neon_fmlal_k k = q4k_neon_fmlal_consts();
     for (; n > 0; n--, x += 144, out += 256) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 48, out + 64,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 80, out + 128,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 112, out + 192,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
+        if (s0.small) {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+        }
     }
 }
 
@@ -551,18 +597,41 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u1_p0_nt(const void *blocks, float *ou
     const q4k_neon_fmlal_k k = q4k_neon_fmlal_consts();
     for (; n > 0; n--, x += 144, out += 256) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
+        if (s0.small) {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+        }
     }
 }
 
@@ -601,18 +670,41 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u1_p16(const void *blocks, float *out,
         q4k_neon_prefetch(x, 2368);
         q4k_neon_prefetch(x, 2432);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 48, out + 64,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 80, out + 128,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 112, out + 192,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
+        if (s0.small) {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+        }
     }
 }
 
@@ -651,18 +743,41 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u1_p16_nt(const void *blocks, float *o
         q4k_neon_prefetch(x, 2368);
         q4k_neon_prefetch(x, 2432);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
+        if (s0.small) {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+        }
     }
 }
 
@@ -724,45 +839,111 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p0(const void *blocks, float *out, 
     for (; n >= 2; n -= 2, x += 288, out += 512) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
         const q4k_neon_fmlal_scales s1 = q4k_neon_fmlal_load_scales(x + 144);
-        q4k_neon_group_fmlal(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 160, out + 256,
-            vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
-            vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1), s1.dm, &k);
-        q4k_neon_group_fmlal(x + 48, out + 64,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 192, out + 320,
-            vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
-            vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3), s1.dm, &k);
-        q4k_neon_group_fmlal(x + 80, out + 128,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 224, out + 384,
-            vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
-            vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1), s1.dm, &k);
-        q4k_neon_group_fmlal(x + 112, out + 192,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 256, out + 448,
-            vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
-            vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3), s1.dm, &k);
+        if (s0.small && s1.small) {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 160, out + 256,
+                vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+                vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 192, out + 320,
+                vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+                vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 224, out + 384,
+                vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
+                vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 256, out + 448,
+                vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
+                vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3),
+                s1.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 160, out + 256,
+                vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+                vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 192, out + 320,
+                vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+                vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 224, out + 384,
+                vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
+                vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 256, out + 448,
+                vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
+                vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3),
+                s1.dm, 0, &k);
+        }
     }
     for (; n > 0; n--, x += 144, out += 256) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 48, out + 64,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 80, out + 128,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 112, out + 192,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
+        if (s0.small) {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+        }
     }
 }
 
@@ -824,45 +1005,111 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p0_nt(const void *blocks, float *ou
     for (; n >= 2; n -= 2, x += 288, out += 512) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
         const q4k_neon_fmlal_scales s1 = q4k_neon_fmlal_load_scales(x + 144);
-        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g0(x + 160, out + 256,
-            vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
-            vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1), s1.dm, &k);
-        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g1(x + 192, out + 256,
-            vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
-            vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3), s1.dm, &k);
-        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g2(x + 224, out + 256,
-            vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
-            vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1), s1.dm, &k);
-        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g3(x + 256, out + 256,
-            vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
-            vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3), s1.dm, &k);
+        if (s0.small && s1.small) {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g0(x + 160, out + 256,
+                vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+                vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 192, out + 256,
+                vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+                vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 224, out + 256,
+                vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
+                vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 256, out + 256,
+                vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
+                vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3),
+                s1.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g0(x + 160, out + 256,
+                vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+                vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 192, out + 256,
+                vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+                vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 224, out + 256,
+                vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
+                vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 256, out + 256,
+                vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
+                vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3),
+                s1.dm, 0, &k);
+        }
     }
     for (; n > 0; n--, x += 144, out += 256) {
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
+        if (s0.small) {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+        }
     }
 }
 
@@ -937,48 +1184,114 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p16(const void *blocks, float *out,
         q4k_neon_prefetch(x, 2560);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
         const q4k_neon_fmlal_scales s1 = q4k_neon_fmlal_load_scales(x + 144);
-        q4k_neon_group_fmlal(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 160, out + 256,
-            vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
-            vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1), s1.dm, &k);
-        q4k_neon_group_fmlal(x + 48, out + 64,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 192, out + 320,
-            vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
-            vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3), s1.dm, &k);
-        q4k_neon_group_fmlal(x + 80, out + 128,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 224, out + 384,
-            vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
-            vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1), s1.dm, &k);
-        q4k_neon_group_fmlal(x + 112, out + 192,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 256, out + 448,
-            vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
-            vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3), s1.dm, &k);
+        if (s0.small && s1.small) {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 160, out + 256,
+                vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+                vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 192, out + 320,
+                vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+                vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 224, out + 384,
+                vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
+                vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 256, out + 448,
+                vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
+                vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3),
+                s1.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 160, out + 256,
+                vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+                vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 192, out + 320,
+                vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+                vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 224, out + 384,
+                vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
+                vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 256, out + 448,
+                vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
+                vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3),
+                s1.dm, 0, &k);
+        }
     }
     for (; n > 0; n--, x += 144, out += 256) {
         q4k_neon_prefetch(x, 2304);
         q4k_neon_prefetch(x, 2368);
         q4k_neon_prefetch(x, 2432);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 48, out + 64,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 80, out + 128,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal(x + 112, out + 192,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
+        if (s0.small) {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 48, out + 64,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 80, out + 128,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal(x + 112, out + 192,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+        }
     }
 }
 
@@ -1053,48 +1366,114 @@ Q4K_NEON_FHM void q4k_dequant__neon_fmlal_u2_p16_nt(const void *blocks, float *o
         q4k_neon_prefetch(x, 2560);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
         const q4k_neon_fmlal_scales s1 = q4k_neon_fmlal_load_scales(x + 144);
-        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g0(x + 160, out + 256,
-            vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
-            vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1), s1.dm, &k);
-        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g1(x + 192, out + 256,
-            vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
-            vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3), s1.dm, &k);
-        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g2(x + 224, out + 256,
-            vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
-            vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1), s1.dm, &k);
-        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g3(x + 256, out + 256,
-            vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
-            vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3), s1.dm, &k);
+        if (s0.small && s1.small) {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g0(x + 160, out + 256,
+                vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+                vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 192, out + 256,
+                vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+                vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 224, out + 256,
+                vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
+                vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1),
+                s1.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 256, out + 256,
+                vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
+                vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3),
+                s1.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g0(x + 160, out + 256,
+                vdupq_laneq_u8(s1.sm, 0), vdupq_laneq_f32(s1.nm_lo, 0),
+                vdupq_laneq_u8(s1.sm, 1), vdupq_laneq_f32(s1.nm_lo, 1),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 192, out + 256,
+                vdupq_laneq_u8(s1.sm, 2), vdupq_laneq_f32(s1.nm_lo, 2),
+                vdupq_laneq_u8(s1.sm, 3), vdupq_laneq_f32(s1.nm_lo, 3),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 224, out + 256,
+                vdupq_laneq_u8(s1.sm, 8), vdupq_laneq_f32(s1.nm_hi, 0),
+                vdupq_laneq_u8(s1.sm, 9), vdupq_laneq_f32(s1.nm_hi, 1),
+                s1.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 256, out + 256,
+                vdupq_laneq_u8(s1.sm, 10), vdupq_laneq_f32(s1.nm_hi, 2),
+                vdupq_laneq_u8(s1.sm, 11), vdupq_laneq_f32(s1.nm_hi, 3),
+                s1.dm, 0, &k);
+        }
     }
     for (; n > 0; n--, x += 144, out += 256) {
         q4k_neon_prefetch(x, 2304);
         q4k_neon_prefetch(x, 2368);
         q4k_neon_prefetch(x, 2432);
         const q4k_neon_fmlal_scales s0 = q4k_neon_fmlal_load_scales(x + 0);
-        q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
-            vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
-            vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
-            vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
-            vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
-            vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
-            vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1), s0.dm, &k);
-        q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
-            vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
-            vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3), s0.dm, &k);
+        if (s0.small) {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.d24, 1, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.d24, 1, &k);
+        } else {
+            q4k_neon_group_fmlal_nt_g0(x + 16, out + 0,
+                vdupq_laneq_u8(s0.sm, 0), vdupq_laneq_f32(s0.nm_lo, 0),
+                vdupq_laneq_u8(s0.sm, 1), vdupq_laneq_f32(s0.nm_lo, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g1(x + 48, out + 0,
+                vdupq_laneq_u8(s0.sm, 2), vdupq_laneq_f32(s0.nm_lo, 2),
+                vdupq_laneq_u8(s0.sm, 3), vdupq_laneq_f32(s0.nm_lo, 3),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g2(x + 80, out + 0,
+                vdupq_laneq_u8(s0.sm, 8), vdupq_laneq_f32(s0.nm_hi, 0),
+                vdupq_laneq_u8(s0.sm, 9), vdupq_laneq_f32(s0.nm_hi, 1),
+                s0.dm, 0, &k);
+            q4k_neon_group_fmlal_nt_g3(x + 112, out + 0,
+                vdupq_laneq_u8(s0.sm, 10), vdupq_laneq_f32(s0.nm_hi, 2),
+                vdupq_laneq_u8(s0.sm, 11), vdupq_laneq_f32(s0.nm_hi, 3),
+                s0.dm, 0, &k);
+        }
     }
 }
 

@@ -112,13 +112,16 @@ static void sizes_alignment_and_guards(void **state)
 }
 
 /* fp16 d/dmin: zeros, subnormals, max, infinities, NaNs (incl. signalling),
- * both signs; plus every byte value in each of the 12 scale bytes. */
+ * both signs, and the edge of the NEON fmlal fast path (d*2^24 still an
+ * fp16 up to 0x1bff, not from 0x1c00); plus every byte value in each of the
+ * 12 scale bytes. */
 static void special_scales_and_every_scale_byte(void **state)
 {
     (void)state;
     static const uint16_t special[] = {0x0000, 0x8000, 0x0001, 0x8001, 0x03ff, 0x83ff, 0x0400,
                                        0x3c00, 0xbc00, 0x7bff, 0xfbff, 0x7c00, 0xfc00, 0x7e00,
-                                       0xfe00, 0x7c01, 0x7fff, 0xfc01};
+                                       0xfe00, 0x7c01, 0x7fff, 0xfc01, 0x1bff, 0x9bff, 0x1c00,
+                                       0x9c00};
     const size_t ns = sizeof special / sizeof special[0];
     const size_t n = ns * ns + 12 * 256;
     uint8_t *src = malloc(n * 144);
