@@ -12,7 +12,9 @@
 --               lut  per sub-block table of its 16 possible outputs
 --                    (d*sc*q - dmin*m, exact), then a table lookup per vector
 --               fmlal (NEON, needs FEAT_FHM) q*sc by umull (exact in 16 bits),
---                    ucvtf to fp16 (exact), fmlal by the fp16 d into -dmin*m
+--                    ucvtf to fp16 (exact), fmlal by the fp16 d into -dmin*m;
+--                    a block with |d| < 2^-8 skips ucvtf (q*sc read as an fp16
+--                    subnormal, times d*2^24); under FPCR.FZ16 it runs half
 --   u         blocks per main-loop iteration
 --   p         prefetch distance in blocks (0 = none)
 --   nt        non-temporal (streaming) stores
@@ -76,8 +78,9 @@ local neon_list = {
   --         is checked and measured against
   --   half  the fastest method every AArch64 CPU can run (the default
   --         wherever FEAT_FHM is missing)
-  --   fmlal the fewest SIMD ops per output, on FEAT_FHM cores (Apple M2 and
-  --         later, Neoverse N2/V1+, Cortex-A710+); dispatch skips it elsewhere
+  --   fmlal the fewest SIMD ops per output, on FEAT_FHM cores (required from
+  --         Armv8.4 with FP16: Apple M1 and later, Neoverse V1/N2,
+  --         Cortex-A710); dispatch skips it elsewhere (Cortex-A76, Neoverse N1)
   --   (lut is gone from NEON: ~100 cycles a block by the model, twice half,
   --   and its table costs registers; x86 keeps it, where vpermps is cheap)
   -- unroll
