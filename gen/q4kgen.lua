@@ -75,8 +75,16 @@ for _, op in ipairs(ops) do
     assert(not by_name[v.name], "two variants named " .. v.name)
     by_name[v.name] = v
     v.op, v.family, v.arch = op, fam, fam.arch
-    local feats = {}
-    for _, f in ipairs(fam.features) do feats[#feats + 1] = isas.feature[f].enum end
+    -- the family's features, plus any the variant itself needs (v.features:
+    -- e.g. one method of a family that uses an optional extension)
+    local feats, seen = {}, {}
+    for _, list in ipairs { fam.features, v.features or {} } do
+      for _, f in ipairs(list) do
+        local feat = isas.feature[f]
+        assert(feat and feat.arch == fam.arch, v.name .. ": unknown feature " .. f .. " for " .. fam.arch)
+        if not seen[f] then seen[f], feats[#feats + 1] = true, feat.enum end
+      end
+    end
     v.features_c = #feats > 0 and table.concat(feats, " | ") or "0"
     op.by_isa[v.isa] = op.by_isa[v.isa] or {}
     table.insert(op.by_isa[v.isa], v)

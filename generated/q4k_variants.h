@@ -105,77 +105,22 @@ void q4k_matvec_q6k__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_
 
 #if defined(__aarch64__) || defined(_M_ARM64)
 void q4k_dequant__neon_u1_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u1_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u1_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u1_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u1_p8_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u1_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u2_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u2_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u2_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u2_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u2_p8_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u2_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u4_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u4_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u4_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u4_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u4_p8_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u4_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__neon_fmlal_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__neon_fmlal_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__neon_fmlal_u1_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__neon_fmlal_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__neon_fmlal_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__neon_fmlal_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__neon_fmlal_u2_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__neon_fmlal_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_half_u1_p0(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_half_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u1_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u1_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u1_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u1_p8_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_half_u1_p16(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_half_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_half_u2_p0(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_half_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u2_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u2_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u2_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u2_p8_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_half_u2_p16(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__neon_half_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u4_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u4_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u4_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u4_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u4_p8_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u4_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_half_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u1_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u1_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u1_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u1_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u1_p8_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u1_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u2_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u2_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u2_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u2_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u2_p8_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u2_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u4_p0(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u4_p4(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u4_p4_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u4_p8(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u4_p8_nt(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u4_p16(const void *blocks, float *out, size_t n_blocks);
-void q4k_dequant__neon_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_matvec__neon_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neon_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__neondot_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
@@ -206,77 +151,22 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
 
 #define Q4K_LIST_NEON(X) \
     X(q4k_dequant__neon_u1_p0) \
-    X(q4k_dequant__neon_u1_p0_nt) \
-    X(q4k_dequant__neon_u1_p4) \
-    X(q4k_dequant__neon_u1_p4_nt) \
-    X(q4k_dequant__neon_u1_p8) \
-    X(q4k_dequant__neon_u1_p8_nt) \
-    X(q4k_dequant__neon_u1_p16) \
-    X(q4k_dequant__neon_u1_p16_nt) \
-    X(q4k_dequant__neon_u2_p0) \
-    X(q4k_dequant__neon_u2_p0_nt) \
-    X(q4k_dequant__neon_u2_p4) \
-    X(q4k_dequant__neon_u2_p4_nt) \
-    X(q4k_dequant__neon_u2_p8) \
-    X(q4k_dequant__neon_u2_p8_nt) \
-    X(q4k_dequant__neon_u2_p16) \
-    X(q4k_dequant__neon_u2_p16_nt) \
-    X(q4k_dequant__neon_u4_p0) \
-    X(q4k_dequant__neon_u4_p0_nt) \
-    X(q4k_dequant__neon_u4_p4) \
-    X(q4k_dequant__neon_u4_p4_nt) \
-    X(q4k_dequant__neon_u4_p8) \
-    X(q4k_dequant__neon_u4_p8_nt) \
-    X(q4k_dequant__neon_u4_p16) \
-    X(q4k_dequant__neon_u4_p16_nt) \
+    X(q4k_dequant__neon_fmlal_u1_p0) \
+    X(q4k_dequant__neon_fmlal_u1_p0_nt) \
+    X(q4k_dequant__neon_fmlal_u1_p16) \
+    X(q4k_dequant__neon_fmlal_u1_p16_nt) \
+    X(q4k_dequant__neon_fmlal_u2_p0) \
+    X(q4k_dequant__neon_fmlal_u2_p0_nt) \
+    X(q4k_dequant__neon_fmlal_u2_p16) \
+    X(q4k_dequant__neon_fmlal_u2_p16_nt) \
     X(q4k_dequant__neon_half_u1_p0) \
     X(q4k_dequant__neon_half_u1_p0_nt) \
-    X(q4k_dequant__neon_half_u1_p4) \
-    X(q4k_dequant__neon_half_u1_p4_nt) \
-    X(q4k_dequant__neon_half_u1_p8) \
-    X(q4k_dequant__neon_half_u1_p8_nt) \
     X(q4k_dequant__neon_half_u1_p16) \
     X(q4k_dequant__neon_half_u1_p16_nt) \
     X(q4k_dequant__neon_half_u2_p0) \
     X(q4k_dequant__neon_half_u2_p0_nt) \
-    X(q4k_dequant__neon_half_u2_p4) \
-    X(q4k_dequant__neon_half_u2_p4_nt) \
-    X(q4k_dequant__neon_half_u2_p8) \
-    X(q4k_dequant__neon_half_u2_p8_nt) \
     X(q4k_dequant__neon_half_u2_p16) \
-    X(q4k_dequant__neon_half_u2_p16_nt) \
-    X(q4k_dequant__neon_half_u4_p0) \
-    X(q4k_dequant__neon_half_u4_p0_nt) \
-    X(q4k_dequant__neon_half_u4_p4) \
-    X(q4k_dequant__neon_half_u4_p4_nt) \
-    X(q4k_dequant__neon_half_u4_p8) \
-    X(q4k_dequant__neon_half_u4_p8_nt) \
-    X(q4k_dequant__neon_half_u4_p16) \
-    X(q4k_dequant__neon_half_u4_p16_nt) \
-    X(q4k_dequant__neon_lut_u1_p0) \
-    X(q4k_dequant__neon_lut_u1_p0_nt) \
-    X(q4k_dequant__neon_lut_u1_p4) \
-    X(q4k_dequant__neon_lut_u1_p4_nt) \
-    X(q4k_dequant__neon_lut_u1_p8) \
-    X(q4k_dequant__neon_lut_u1_p8_nt) \
-    X(q4k_dequant__neon_lut_u1_p16) \
-    X(q4k_dequant__neon_lut_u1_p16_nt) \
-    X(q4k_dequant__neon_lut_u2_p0) \
-    X(q4k_dequant__neon_lut_u2_p0_nt) \
-    X(q4k_dequant__neon_lut_u2_p4) \
-    X(q4k_dequant__neon_lut_u2_p4_nt) \
-    X(q4k_dequant__neon_lut_u2_p8) \
-    X(q4k_dequant__neon_lut_u2_p8_nt) \
-    X(q4k_dequant__neon_lut_u2_p16) \
-    X(q4k_dequant__neon_lut_u2_p16_nt) \
-    X(q4k_dequant__neon_lut_u4_p0) \
-    X(q4k_dequant__neon_lut_u4_p0_nt) \
-    X(q4k_dequant__neon_lut_u4_p4) \
-    X(q4k_dequant__neon_lut_u4_p4_nt) \
-    X(q4k_dequant__neon_lut_u4_p8) \
-    X(q4k_dequant__neon_lut_u4_p8_nt) \
-    X(q4k_dequant__neon_lut_u4_p16) \
-    X(q4k_dequant__neon_lut_u4_p16_nt)
+    X(q4k_dequant__neon_half_u2_p16_nt)
 
 #define Q4K_LIST_AVX2(X) \
     X(q4k_dequant__avx2_u1_p0) \
@@ -426,6 +316,6 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
     X(q4k_matvec_q6k__neondot_r4_c1_p0) \
     X(q4k_matvec_q6k__neondot_r4_c4_p0)
 
-#define Q4K_VARIANT_COUNT_MAX 175
+#define Q4K_VARIANT_COUNT_MAX 120
 
 #endif /* Q4K_VARIANTS_H */

@@ -76,10 +76,10 @@ typedef void (*q4k_matvec_fn)(const void *w, size_t n_rows, size_t n_bpr, const 
 typedef void (*q4k_quantize_fn)(const float *x, size_t n_blocks, void *out);
 
 typedef struct q4k_variant {
-    const char *name;     /* "q4k_dequant__neon_u2_p8_nt": operation, ISA and parameters */
+    const char *name;     /* "q4k_dequant__neon_half_u2_p16_nt": operation, ISA and parameters */
     const char *isa;      /* "scalar", "neon", "avx2", "avx512", "avx512vnni", ... */
     q4k_kernel_fn fn;     /* the kernel, when op is Q4K_OP_DEQUANT or Q4K_OP_DEQUANT_Q6K (else NULL) */
-    const char *method;   /* how the kernel works: "ref", "cvt", "half", "lut", "maddubs", ... */
+    const char *method;   /* how the kernel works: "ref", "cvt", "half", "fmlal", "lut", "maddubs", ... */
     unsigned unroll;      /* dequant: blocks per main-loop iteration; matvec: rows per iteration */
     unsigned prefetch;    /* prefetch distance in blocks, 0 = none */
     int nontemporal;      /* 1 = streaming stores that bypass the caches */

@@ -11,6 +11,10 @@
 --                    q*2^-24, which vcvt_f32_f16 widens exactly; FMA with d1*2^24
 --               lut  per sub-block table of its 16 possible outputs
 --                    (d*sc*q - dmin*m, exact), then a table lookup per vector
+--               fmlal (NEON, needs FEAT_FHM) q*sc by umull (exact in 16 bits),
+--                    ucvtf to fp16 (exact), fmlal by the fp16 d into -dmin*m;
+--                    a block with |d| < 2^-8 skips ucvtf (q*sc read as an fp16
+--                    subnormal, times d*2^24); under FPCR.FZ16 it runs half
 --   u         blocks per main-loop iteration
 --   p         prefetch distance in blocks (0 = none)
 --   nt        non-temporal (streaming) stores
@@ -48,7 +52,7 @@ end
 -- the lowest rank wins, so extra machinery must earn its place.
 function M.complexity(v)
   return isas.family[v.isa].complexity + (v.unroll - 1) + (v.prefetch > 0 and 2 or 0)
-    + (v.nt and 1 or 0) + (v.method == "lut" and 1 or 0)
+    + (v.nt and 1 or 0) + ((v.method == "lut" or v.method == "fmlal") and 1 or 0)
 end
 
 -- ---- the variants -----------------------------------------------------------
@@ -62,9 +66,51 @@ end
 
 add { isa = "scalar", method = "ref", unroll = 1, prefetch = 0, nt = false }
 
--- The grids. NEON (Apple M4 is the primary target) gets the widest one.
+-- NEON (Apple M4 is the primary target): a curated list, not a grid. Static
+-- model of an Apple P-core (SIMD throughput, per block of 256 outputs):
+-- half ~50 cycles, cvt ~58, lut ~100 (a 4-register tbl is 3 ops there),
+-- stores 32 (the floor); fmlal has fewer SIMD ops than half (2 umull +
+-- 2 ucvtf + 4 fmlal per 16 outputs instead of 2 uxtl + 4 fcvtl + 4 fmla).
+-- Every axis value below must earn its place:
+local neon_list = {
+  -- methods
+  --   cvt   u1 p0 only: the plain baseline (no fp16 tricks) every NEON method
+  --         is checked and measured against
+  --   half  the fastest method every AArch64 CPU can run (the default
+  --         wherever FEAT_FHM is missing)
+  --   fmlal the fewest SIMD ops per output, on FEAT_FHM cores (required from
+  --         Armv8.4 with FP16: Apple M1 and later, Neoverse V1/N2,
+  --         Cortex-A710); dispatch skips it elsewhere (Cortex-A76, Neoverse N1)
+  --   (lut is gone from NEON: ~100 cycles a block by the model, twice half,
+  --   and its table costs registers; x86 keeps it, where vpermps is cheap)
+  -- unroll
+  --   u1    the simplest loop; the model says more gains nothing
+  --   u2    two independent chains for cores whose latencies u1 cannot hide
+  --         (u4 dropped: it spills and gains nothing over u2)
+  -- prefetch
+  --   p0    the hardware prefetchers alone (enough while the input streams)
+  --   p16   16 blocks (>= 512 store-bound cycles, ~110 ns at 4.5 GHz) is
+  --         about one DRAM latency ahead; p4/p8 arrive too late for that,
+  --         and one distance is all the tuner needs to see if it pays
+  -- stores
+  --   plain output that the consumer reads soon, from cache
+  --   nt    stnp for outputs far beyond the caches (the default from 32 MiB)
+  { method = "cvt", unrolls = { 1 }, prefetches = { 0 }, nts = { false } },
+  { method = "fmlal", features = { "fhm" }, unrolls = { 1, 2 }, prefetches = { 0, 16 }, nts = { false, true } },
+  { method = "half", unrolls = { 1, 2 }, prefetches = { 0, 16 }, nts = { false, true } },
+}
+for _, g in ipairs(neon_list) do
+  for _, u in ipairs(g.unrolls) do
+    for _, p in ipairs(g.prefetches) do
+      for _, nt in ipairs(g.nts) do
+        add { isa = "neon", method = g.method, features = g.features, unroll = u, prefetch = p, nt = nt }
+      end
+    end
+  end
+end
+
+-- The x86 grids.
 local grids = {
-  { isa = "neon", methods = { "cvt", "half", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 4, 8, 16 } },
   { isa = "avx2", methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
   { isa = "avx512", methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
 }
@@ -94,6 +140,7 @@ local function default_candidates(n)
     return M.variant_name { isa = isa, method = method, unroll = u, prefetch = p, nt = nt }
   end
   return {
+    pick("neon", "fmlal", 2, 0), -- needs fhm: passed over on CPUs without it
     pick("neon", "half", 2, 0),
     pick("avx512", "lut", 2, 0),
     pick("avx2", "cvt", 2, 0),
