@@ -11,6 +11,10 @@
 --                    q*2^-24, which vcvt_f32_f16 widens exactly; FMA with d1*2^24
 --               lut  per sub-block table of its 16 possible outputs
 --                    (d*sc*q - dmin*m, exact), then a table lookup per vector
+--               perm (AVX-512) the lut tables, with the quants of two groups
+--                    transposed by one vpermd + vpshufb (shifts then feed
+--                    vpermps directly) and the scales unpacked in vector
+--                    code two blocks ahead: one shuffle per store
 --   u         blocks per main-loop iteration
 --   p         prefetch distance in blocks (0 = none)
 --   nt        non-temporal (streaming) stores
@@ -48,7 +52,7 @@ end
 -- the lowest rank wins, so extra machinery must earn its place.
 function M.complexity(v)
   return isas.family[v.isa].complexity + (v.unroll - 1) + (v.prefetch > 0 and 2 or 0)
-    + (v.nt and 1 or 0) + (v.method == "lut" and 1 or 0)
+    + (v.nt and 1 or 0) + ((v.method == "lut" or v.method == "perm") and 1 or 0)
 end
 
 -- ---- the variants -----------------------------------------------------------
@@ -67,6 +71,13 @@ local grids = {
   { isa = "neon", methods = { "cvt", "half", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 4, 8, 16 } },
   { isa = "avx2", methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
   { isa = "avx512", methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
+  -- perm (issue 10): the lut kernels spend ~30 cycles on a block whose 16
+  -- stores need ~16 (shuffle ports: vpmovzxbd per 16 quant bytes and the
+  -- compiler's register broadcasts of the scales; ~35 instructions of scale
+  -- unpacking). Eight variants only: u1 and u2 (u4 adds nothing once the
+  -- scales are pipelined across blocks), p0 and p16 (the 512-block case
+  -- reads its input from L2), each with ordinary and streaming stores.
+  { isa = "avx512", methods = { "perm" }, unrolls = { 1, 2 }, prefetches = { 0, 16 } },
 }
 for _, g in ipairs(grids) do
   for _, method in ipairs(g.methods) do
