@@ -31,7 +31,7 @@
  *          block half's eight 16-output nibble sets in bits 3:0, which is
  *          all vpermps reads: 2 shuffles per 128 outputs instead of the 4
  *          vpmovzxbd, and no mask;
- *        - scales: all 16 values d*sc[j], -(dmin*m[j]) in one zmm with
+ *        - scales: all 16 values d*sc[j], dmin*m[j] in one zmm with
  *          vector code only (two vpermd of the scale words, per-lane shifts,
  *          one ternary-logic merge; ~13 instructions instead of ~35 mixed
  *          scalar/vector ones), spilled to a ring of four slots two blocks
@@ -212,7 +212,7 @@ Q4K_INLINE void block_lut(const uint8_t *x, float *y, int nt)
     }
 }
 
-/* Method perm: s[0..7] = d*sc[j], s[8..15] = -(dmin*m[j]) from one 64-byte
+/* Method perm: s[0..7] = d*sc[j], s[8..15] = dmin*m[j] from one 64-byte
  * load of the block's start (dwords: d|dmin, w0, w1, w2 as in
  * q4k_unpack_scales_words), in vector registers only:
  *   sc[j]   = w0 >> 8j & 63                      j < 4 (lanes 0-3)
@@ -220,7 +220,9 @@ Q4K_INLINE void block_lut(const uint8_t *x, float *y, int nt)
  *   m[j]    = w1 >> 8j & 63                              (lanes 8-11)
  *   m[4+j]  = (w2 >> 8j+4 & 15) | (w1 >> 8j+2 & 0x30)    (lanes 12-15)
  * i.e. (X & 15) | (Y & 0x30) with X, Y = per-lane shifts of one scale word.
- * -dmin by flipping the sign bit (as scales_avx512). Every product is exact. */
+ * The mins stay positive: body_perm subtracts them (fmsub), which is the
+ * format's d*sc*q - dmin*m with its one rounding, signed zeros included.
+ * Every product is exact. */
 Q4K_INLINE void scales_perm(const uint8_t *x, float *s)
 {
     const __m512i v = _mm512_loadu_si512((const void *)x);
@@ -232,11 +234,8 @@ Q4K_INLINE void scales_perm(const uint8_t *x, float *s)
     /* imm 0xec: (X & C) | Y with C = 15 */
     const __m512i scm = _mm512_ternarylogic_epi32(X, Y, _mm512_set1_epi32(0x0f), 0xec);
     const __m128 dm = _mm_cvtph_ps(_mm512_castsi512_si128(v)); /* d, dmin, junk, junk */
-    const __m512 f = _mm512_castsi512_ps(_mm512_xor_si512(
-        _mm512_castps_si512(_mm512_permutexvar_ps(_mm512_setr_epi32(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
-                                                  _mm512_castps128_ps512(dm))),
-        _mm512_setr_epi32(0, 0, 0, 0, 0, 0, 0, 0, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN,
-                          INT32_MIN, INT32_MIN)));
+    const __m512 f = _mm512_permutexvar_ps(_mm512_setr_epi32(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+                                           _mm512_castps128_ps512(dm));
     _mm512_storeu_ps(s, _mm512_mul_ps(f, _mm512_cvtepi32_ps(scm)));
 }
 
@@ -265,8 +264,8 @@ Q4K_INLINE void body_perm(const uint8_t *x, const float *s, float *y, int nt)
         const __m512i b = quants_perm(q);
         for (int g = 0; g < 2; g++) {
             const int j = 4 * h + 2 * g; /* sub-blocks j (low nibbles) and j+1 (high) */
-            const __m512 t1 = _mm512_fmadd_ps(_mm512_set1_ps(s[j]), iota, _mm512_set1_ps(s[8 + j]));
-            const __m512 t2 = _mm512_fmadd_ps(_mm512_set1_ps(s[j + 1]), iota, _mm512_set1_ps(s[9 + j]));
+            const __m512 t1 = _mm512_fmsub_ps(_mm512_set1_ps(s[j]), iota, _mm512_set1_ps(s[8 + j]));
+            const __m512 t2 = _mm512_fmsub_ps(_mm512_set1_ps(s[j + 1]), iota, _mm512_set1_ps(s[9 + j]));
             float *z = y + 64 * g;
             const __m512i b0 = g ? _mm512_srli_epi32(b, 16) : b;
             store16(z, _mm512_permutexvar_ps(b0, t1), nt);
