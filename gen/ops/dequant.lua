@@ -74,9 +74,12 @@ local grids = {
   -- perm (issue 10): the lut kernels spend ~30 cycles on a block whose 16
   -- stores need ~16 (shuffle ports: vpmovzxbd per 16 quant bytes and the
   -- compiler's register broadcasts of the scales; ~35 instructions of scale
-  -- unpacking). Eight variants only: u1 and u2 (u4 adds nothing once the
-  -- scales are pipelined across blocks), p0 and p16 (the 512-block case
-  -- reads its input from L2), each with ordinary and streaming stores.
+  -- unpacking). Eight variants only: u1, and u2 to amortise the loop's
+  -- bookkeeping (on Zen 5 u2 measured no better: equal at 16 blocks,
+  -- slower at 512; kept so the tuner checks other cores; u4 adds nothing
+  -- once the scales are pipelined across blocks), p0 and p16 (the
+  -- 512-block input comes from L2, the streamed one from DRAM), each with
+  -- ordinary and streaming stores (the nt ones for outputs beyond the LLC).
   { isa = "avx512", methods = { "perm" }, unrolls = { 1, 2 }, prefetches = { 0, 16 } },
 }
 for _, g in ipairs(grids) do
