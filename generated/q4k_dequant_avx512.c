@@ -6,6 +6,7 @@
  *   template: templates/dequant/x86_common.c.in
  *   template: templates/dequant/x86_staged_nt.c.in
  *   template: templates/dequant/x86_driver.c.in
+ *   template: templates/dequant/x86_driver_pipelined.c.in
  *   arch:     x86_64 only (the whole file is inside #if: empty elsewhere)
  *
  * AVX-512 Q4_K dequantization kernels (x86-64), compiled with
@@ -21,6 +22,26 @@
  *        (one FMA on {0..15}); vpermps reads only index bits 3:0, so the low
  *        nibbles index it with no mask at all and the high ones after one
  *        shift: per 32 outputs one vpmovzxbd, one shift, two vpermps.
+ *   perm: the lut tables with less work around them, so the 16 stores of a
+ *        block are the bound rather than the shuffle ports and the front end
+ *        (the lut kernel spends about 30 cycles per block):
+ *        - quants: one 64-byte load covers two groups; one vpermd + one
+ *          vpshufb transpose it so that dword lane i holds bytes i, 16+i,
+ *          32+i, 48+i. Shifting by 0, 4, 8, ..., 28 then puts each of the
+ *          block half's eight 16-output nibble sets in bits 3:0, which is
+ *          all vpermps reads: 2 shuffles per 128 outputs instead of the 4
+ *          vpmovzxbd, and no mask;
+ *        - scales: all 16 values d*sc[j], dmin*m[j] in one zmm with
+ *          vector code only (two vpermd of the scale words, per-lane shifts,
+ *          one ternary-logic merge; ~13 instructions instead of ~35 mixed
+ *          scalar/vector ones), spilled to a ring of four slots two blocks
+ *          ahead of their use, so the 4-byte broadcast loads that build the
+ *          tables never wait on a just-stored zmm (store-to-load forwarding
+ *          of a 64-byte store to a 4-byte load is slow). An asm barrier
+ *          keeps the compiler from "forwarding" the slot in registers,
+ *          which would turn each broadcast load back into a shuffle.
+ *        Per block: 2 + 16 vpermps-class shuffles, 14 shifts, 8 FMAs with
+ *        broadcast loads, 16 stores. Same exact tables as lut.
  * Stores: storeu (any alignment); nt variants stream (vmovntps): directly
  * when the output is 64-byte aligned, through an L1 tile when it is not
  * (x86_staged_nt.c.in), then sfence.
@@ -88,6 +109,14 @@ static inline __m512 q4k_simde_cvtepi32_ps(__m512i a)
 #define q4k_dequant__avx512_lut_u4_p0_nt q4k_dequant__avx512_lut_u4_p0_nt__simde
 #define q4k_dequant__avx512_lut_u4_p16 q4k_dequant__avx512_lut_u4_p16__simde
 #define q4k_dequant__avx512_lut_u4_p16_nt q4k_dequant__avx512_lut_u4_p16_nt__simde
+#define q4k_dequant__avx512_perm_u1_p0 q4k_dequant__avx512_perm_u1_p0__simde
+#define q4k_dequant__avx512_perm_u1_p0_nt q4k_dequant__avx512_perm_u1_p0_nt__simde
+#define q4k_dequant__avx512_perm_u1_p16 q4k_dequant__avx512_perm_u1_p16__simde
+#define q4k_dequant__avx512_perm_u1_p16_nt q4k_dequant__avx512_perm_u1_p16_nt__simde
+#define q4k_dequant__avx512_perm_u2_p0 q4k_dequant__avx512_perm_u2_p0__simde
+#define q4k_dequant__avx512_perm_u2_p0_nt q4k_dequant__avx512_perm_u2_p0_nt__simde
+#define q4k_dequant__avx512_perm_u2_p16 q4k_dequant__avx512_perm_u2_p16__simde
+#define q4k_dequant__avx512_perm_u2_p16_nt q4k_dequant__avx512_perm_u2_p16_nt__simde
 #endif
 
 #include "q4k_format.h"
@@ -183,6 +212,90 @@ Q4K_INLINE void block_lut(const uint8_t *x, float *y, int nt)
     }
 }
 
+/* Method perm: s[0..7] = d*sc[j], s[8..15] = dmin*m[j] from one 64-byte
+ * load of the block's start (dwords: d|dmin, w0, w1, w2 as in
+ * q4k_unpack_scales_words), in vector registers only:
+ *   sc[j]   = w0 >> 8j & 63                      j < 4 (lanes 0-3)
+ *   sc[4+j] = (w2 >> 8j & 15) | (w0 >> 8j+2 & 0x30)      (lanes 4-7)
+ *   m[j]    = w1 >> 8j & 63                              (lanes 8-11)
+ *   m[4+j]  = (w2 >> 8j+4 & 15) | (w1 >> 8j+2 & 0x30)    (lanes 12-15)
+ * i.e. (X & 15) | (Y & 0x30) with X, Y = per-lane shifts of one scale word.
+ * The mins stay positive: body_perm subtracts them (fmsub), which is the
+ * format's d*sc*q - dmin*m with its one rounding, signed zeros included.
+ * Every product is exact. */
+Q4K_INLINE void scales_perm(const uint8_t *x, float *s)
+{
+    const __m512i v = _mm512_loadu_si512((const void *)x);
+    const __m512i wx = _mm512_permutexvar_epi32(_mm512_setr_epi32(1, 1, 1, 1, 3, 3, 3, 3, 2, 2, 2, 2, 3, 3, 3, 3), v);
+    const __m512i wy = _mm512_permutexvar_epi32(_mm512_setr_epi32(1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2), v);
+    const __m512i X = _mm512_srlv_epi32(wx, _mm512_setr_epi32(0, 8, 16, 24, 0, 8, 16, 24, 0, 8, 16, 24, 4, 12, 20, 28));
+    const __m512i Y = _mm512_and_si512(_mm512_srlv_epi32(wy, _mm512_setr_epi32(0, 8, 16, 24, 2, 10, 18, 26, 0, 8, 16, 24, 2, 10, 18, 26)),
+                                       _mm512_set1_epi32(0x30));
+    /* imm 0xec: (X & C) | Y with C = 15 */
+    const __m512i scm = _mm512_ternarylogic_epi32(X, Y, _mm512_set1_epi32(0x0f), 0xec);
+    const __m128 dm = _mm_cvtph_ps(_mm512_castsi512_si128(v)); /* d, dmin, junk, junk */
+    const __m512 f = _mm512_permutexvar_ps(_mm512_setr_epi32(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1),
+                                           _mm512_castps128_ps512(dm));
+    _mm512_storeu_ps(s, _mm512_mul_ps(f, _mm512_cvtepi32_ps(scm)));
+}
+
+/* The compiler must read the slots back from memory (broadcast loads) rather
+ * than keep them in registers (broadcast shuffles). */
+#if defined(Q4K_SIMDE)
+#define Q4K_SLOTS_BARRIER(s) ((void)(s))
+#else
+#define Q4K_SLOTS_BARRIER(s) __asm__("" : "+m"(s))
+#endif
+
+/* 64 quant bytes (two groups) transposed: dword lane i = bytes i, 16+i, 32+i, 48+i */
+Q4K_INLINE __m512i quants_perm(const uint8_t *q)
+{
+    const __m512i dw = _mm512_permutexvar_epi32(_mm512_setr_epi32(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15),
+                                                _mm512_loadu_si512((const void *)q));
+    return _mm512_shuffle_epi8(dw, _mm512_broadcast_i32x4(_mm_setr_epi8(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15)));
+}
+
+/* One block, method perm, its scales s already computed. */
+Q4K_INLINE void body_perm(const uint8_t *x, const float *s, float *y, int nt)
+{
+    const __m512 iota = _mm512_setr_ps(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    const uint8_t *q = x + Q4K_OFF_QS;
+    for (int h = 0; h < 2; h++, q += 64, y += 128) {
+        const __m512i b = quants_perm(q);
+        for (int g = 0; g < 2; g++) {
+            const int j = 4 * h + 2 * g; /* sub-blocks j (low nibbles) and j+1 (high) */
+            const __m512 t1 = _mm512_fmsub_ps(_mm512_set1_ps(s[j]), iota, _mm512_set1_ps(s[8 + j]));
+            const __m512 t2 = _mm512_fmsub_ps(_mm512_set1_ps(s[j + 1]), iota, _mm512_set1_ps(s[9 + j]));
+            float *z = y + 64 * g;
+            const __m512i b0 = g ? _mm512_srli_epi32(b, 16) : b;
+            store16(z, _mm512_permutexvar_ps(b0, t1), nt);
+            store16(z + 16, _mm512_permutexvar_ps(_mm512_srli_epi32(b, 16 * g + 8), t1), nt);
+            store16(z + 32, _mm512_permutexvar_ps(_mm512_srli_epi32(b, 16 * g + 4), t2), nt);
+            store16(z + 48, _mm512_permutexvar_ps(_mm512_srli_epi32(b, 16 * g + 12), t2), nt);
+        }
+    }
+}
+
+/* One block, method perm, on its own (the staged streaming path). */
+Q4K_INLINE void block_perm(const uint8_t *x, float *y, int nt)
+{
+    _Alignas(64) float s[16];
+    scales_perm(x, s);
+    Q4K_SLOTS_BARRIER(s);
+    body_perm(x, s, y, nt);
+}
+
+/* Block k of n in the pipelined perm loop: computes block k+2's scales
+ * (the last block's again near the end: the input is never read past it)
+ * into the slot block k+2 will read, then writes block k. */
+Q4K_INLINE void step_perm(const uint8_t *x, float *out, size_t k, size_t n, float s[4][16], int nt)
+{
+    const size_t ahead = k + 2 < n ? k + 2 : n - 1;
+    scales_perm(x + ahead * 144, s[(k + 2) & 3]);
+    Q4K_SLOTS_BARRIER(*(float(*)[4][16])s);
+    body_perm(x + k * 144, s[k & 3], out + k * 256, nt);
+}
+
 /* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
  * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
  * page). So each block is staged: dequantized into an aligned 1 KiB tile in
@@ -238,6 +351,41 @@ Q4K_INLINE void staged_nt_lut(const uint8_t *x, float *out, size_t n, size_t pre
         if (prefetch)
             prefetch_block(x + (i + prefetch) * 144);
         block_lut(x + i * 144, (float *)(void *)tile, 0);
+        uint8_t *base = dst + 1024 * i;
+        if (i == 0) {
+            memcpy(base, tile, skew);
+        } else {
+            memcpy(carry + tail, tile, skew);
+            stream_chunk(base - tail, carry);
+        }
+        for (size_t k = skew; k + 64 <= 1024; k += 64)
+            stream_chunk(base + k, tile + k);
+        memcpy(carry, tile + 1024 - tail, tail);
+    }
+    if (n)
+        memcpy(dst + 1024 * n - tail, carry, tail);
+}
+
+/* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
+ * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
+ * page). So each block is staged: dequantized into an aligned 1 KiB tile in
+ * L1 with ordinary stores, then streamed out shifted by the output's skew.
+ * The one chunk that straddles two blocks is assembled in a small carry
+ * buffer; the bytes before the first aligned address and after the last
+ * one are written with ordinary stores. Streaming avoids the read for
+ * ownership that ordinary stores pay once the output exceeds the caches,
+ * which more than pays for the extra trip through L1. */
+Q4K_INLINE void staged_nt_perm(const uint8_t *x, float *out, size_t n, size_t prefetch)
+{
+    _Alignas(64) uint8_t tile[1024];
+    uint8_t carry[64];
+    uint8_t *dst = (uint8_t *)out;
+    const size_t skew = (size_t)(-(uintptr_t)dst) & 63; /* bytes before an aligned address */
+    const size_t tail = 64 - skew;                       /* a block's bytes after its last full chunk */
+    for (size_t i = 0; i < n; i++) {
+        if (prefetch)
+            prefetch_block(x + (i + prefetch) * 144);
+        block_perm(x + i * 144, (float *)(void *)tile, 0);
         uint8_t *base = dst + 1024 * i;
         if (i == 0) {
             memcpy(base, tile, skew);
@@ -666,6 +814,172 @@ void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_
     }
     for (; i < n_blocks; i++)
         block_lut(x + i * 144, out + i * 256, nt);
+    _mm_sfence();
+}
+
+/* q4k_dequant__avx512_perm_u1_p0: method perm (scales two blocks ahead), 1 block(s) per iteration, prefetch off, ordinary stores */
+void q4k_dequant__avx512_perm_u1_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[4][16];
+    scales_perm(x, s[0]);
+    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        step_perm(x, out, i + 0, n_blocks, s, 0);
+    }
+}
+
+/* q4k_dequant__avx512_perm_u1_p0_nt: method perm (scales two blocks ahead), 1 block(s) per iteration, prefetch off, streaming stores */
+void q4k_dequant__avx512_perm_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_perm(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[4][16];
+    scales_perm(x, s[0]);
+    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        step_perm(x, out, i + 0, n_blocks, s, nt);
+    }
+    _mm_sfence();
+}
+
+/* q4k_dequant__avx512_perm_u1_p16: method perm (scales two blocks ahead), 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+void q4k_dequant__avx512_perm_u1_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[4][16];
+    scales_perm(x, s[0]);
+    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        prefetch_block(x + (i + 16) * 144);
+        step_perm(x, out, i + 0, n_blocks, s, 0);
+    }
+}
+
+/* q4k_dequant__avx512_perm_u1_p16_nt: method perm (scales two blocks ahead), 1 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+void q4k_dequant__avx512_perm_u1_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_perm(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[4][16];
+    scales_perm(x, s[0]);
+    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        prefetch_block(x + (i + 16) * 144);
+        step_perm(x, out, i + 0, n_blocks, s, nt);
+    }
+    _mm_sfence();
+}
+
+/* q4k_dequant__avx512_perm_u2_p0: method perm (scales two blocks ahead), 2 block(s) per iteration, prefetch off, ordinary stores */
+void q4k_dequant__avx512_perm_u2_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[4][16];
+    scales_perm(x, s[0]);
+    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        step_perm(x, out, i + 0, n_blocks, s, 0);
+        step_perm(x, out, i + 1, n_blocks, s, 0);
+    }
+    for (; i < n_blocks; i++)
+        step_perm(x, out, i, n_blocks, s, 0);
+}
+
+/* q4k_dequant__avx512_perm_u2_p0_nt: method perm (scales two blocks ahead), 2 block(s) per iteration, prefetch off, streaming stores */
+void q4k_dequant__avx512_perm_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_perm(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[4][16];
+    scales_perm(x, s[0]);
+    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        step_perm(x, out, i + 0, n_blocks, s, nt);
+        step_perm(x, out, i + 1, n_blocks, s, nt);
+    }
+    for (; i < n_blocks; i++)
+        step_perm(x, out, i, n_blocks, s, nt);
+    _mm_sfence();
+}
+
+/* q4k_dequant__avx512_perm_u2_p16: method perm (scales two blocks ahead), 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+void q4k_dequant__avx512_perm_u2_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[4][16];
+    scales_perm(x, s[0]);
+    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        step_perm(x, out, i + 0, n_blocks, s, 0);
+        step_perm(x, out, i + 1, n_blocks, s, 0);
+    }
+    for (; i < n_blocks; i++)
+        step_perm(x, out, i, n_blocks, s, 0);
+}
+
+/* q4k_dequant__avx512_perm_u2_p16_nt: method perm (scales two blocks ahead), 2 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+void q4k_dequant__avx512_perm_u2_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_perm(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[4][16];
+    scales_perm(x, s[0]);
+    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        step_perm(x, out, i + 0, n_blocks, s, nt);
+        step_perm(x, out, i + 1, n_blocks, s, nt);
+    }
+    for (; i < n_blocks; i++)
+        step_perm(x, out, i, n_blocks, s, nt);
     _mm_sfence();
 }
 #endif /* defined(__x86_64__) || defined(_M_X64) */

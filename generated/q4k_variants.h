@@ -74,6 +74,14 @@ void q4k_dequant__avx512_lut_u4_p0(const void *blocks, float *out, size_t n_bloc
 void q4k_dequant__avx512_lut_u4_p0_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__avx512_lut_u4_p16(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_perm_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_perm_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_perm_u1_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_perm_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_perm_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_perm_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_perm_u2_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_perm_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_matvec__avx2_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx2_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avxvnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
@@ -218,7 +226,15 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
     X(q4k_dequant__avx512_lut_u4_p0) \
     X(q4k_dequant__avx512_lut_u4_p0_nt) \
     X(q4k_dequant__avx512_lut_u4_p16) \
-    X(q4k_dequant__avx512_lut_u4_p16_nt)
+    X(q4k_dequant__avx512_lut_u4_p16_nt) \
+    X(q4k_dequant__avx512_perm_u1_p0) \
+    X(q4k_dequant__avx512_perm_u1_p0_nt) \
+    X(q4k_dequant__avx512_perm_u1_p16) \
+    X(q4k_dequant__avx512_perm_u1_p16_nt) \
+    X(q4k_dequant__avx512_perm_u2_p0) \
+    X(q4k_dequant__avx512_perm_u2_p0_nt) \
+    X(q4k_dequant__avx512_perm_u2_p16) \
+    X(q4k_dequant__avx512_perm_u2_p16_nt)
 
 #define Q4K_LIST_MATVEC_SCALAR(X) \
     X(q4k_matvec__scalar) \
@@ -316,6 +332,6 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
     X(q4k_matvec_q6k__neondot_r4_c1_p0) \
     X(q4k_matvec_q6k__neondot_r4_c4_p0)
 
-#define Q4K_VARIANT_COUNT_MAX 120
+#define Q4K_VARIANT_COUNT_MAX 128
 
 #endif /* Q4K_VARIANTS_H */

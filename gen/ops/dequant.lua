@@ -15,6 +15,10 @@
 --                    ucvtf to fp16 (exact), fmlal by the fp16 d into -dmin*m;
 --                    a block with |d| < 2^-8 skips ucvtf (q*sc read as an fp16
 --                    subnormal, times d*2^24); under FPCR.FZ16 it runs half
+--               perm (AVX-512) the lut tables, with the quants of two groups
+--                    transposed by one vpermd + vpshufb (shifts then feed
+--                    vpermps directly) and the scales unpacked in vector
+--                    code two blocks ahead: one shuffle per store
 --   u         blocks per main-loop iteration
 --   p         prefetch distance in blocks (0 = none)
 --   nt        non-temporal (streaming) stores
@@ -52,7 +56,7 @@ end
 -- the lowest rank wins, so extra machinery must earn its place.
 function M.complexity(v)
   return isas.family[v.isa].complexity + (v.unroll - 1) + (v.prefetch > 0 and 2 or 0)
-    + (v.nt and 1 or 0) + ((v.method == "lut" or v.method == "fmlal") and 1 or 0)
+    + (v.nt and 1 or 0) + ((v.method == "lut" or v.method == "fmlal" or v.method == "perm") and 1 or 0)
 end
 
 -- ---- the variants -----------------------------------------------------------
@@ -113,6 +117,16 @@ end
 local grids = {
   { isa = "avx2", methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
   { isa = "avx512", methods = { "cvt", "lut" }, unrolls = { 1, 2, 4 }, prefetches = { 0, 16 } },
+  -- perm (issue 10): the lut kernels spend ~30 cycles on a block whose 16
+  -- stores need ~16 (shuffle ports: vpmovzxbd per 16 quant bytes and the
+  -- compiler's register broadcasts of the scales; ~35 instructions of scale
+  -- unpacking). Eight variants only: u1, and u2 to amortise the loop's
+  -- bookkeeping (on Zen 5 u2 measured no better: equal at 16 blocks,
+  -- slower at 512; kept so the tuner checks other cores; u4 adds nothing
+  -- once the scales are pipelined across blocks), p0 and p16 (the
+  -- 512-block input comes from L2, the streamed one from DRAM), each with
+  -- ordinary and streaming stores (the nt ones for outputs beyond the LLC).
+  { isa = "avx512", methods = { "perm" }, unrolls = { 1, 2 }, prefetches = { 0, 16 } },
 }
 for _, g in ipairs(grids) do
   for _, method in ipairs(g.methods) do
@@ -133,7 +147,9 @@ M.variants = list
 -- Used until a machine is tuned (generated/q4k_default.profile). Buckets are
 -- powers of two; per bucket the first candidate usable on the CPU wins, so
 -- each list runs from the widest ISA down to the scalar baseline. Streaming
--- stores only once the output (n*1 KiB) is far beyond the caches.
+-- stores only once the output (n*1 KiB) is far beyond the caches. On
+-- AVX-512, perm: fewer shuffles and instructions per block than lut on
+-- every core (Zen 4/5 and Intel's one shuffle port alike).
 local function default_candidates(n)
   local nt = n >= 32768
   local function pick(isa, method, u, p)
@@ -142,7 +158,7 @@ local function default_candidates(n)
   return {
     pick("neon", "fmlal", 2, 0), -- needs fhm: passed over on CPUs without it
     pick("neon", "half", 2, 0),
-    pick("avx512", "lut", 2, 0),
+    pick("avx512", "perm", 1, 0),
     pick("avx2", "cvt", 2, 0),
     "q4k_dequant__scalar",
   }
