@@ -9,9 +9,11 @@
 -- each loop "Inner Loop Header: Depth=N"). For every kernel (a function
 -- named q4k_<op>__neon*) the script takes its main loop, the largest
 -- depth-1 loop without inner loops, which handles u blocks per iteration
--- (u from the name, "_u2_"), and costs it two ways (a kernel whose block
--- loop holds further loops has no fixed cost per iteration: it is listed
--- in a '#' line as not costed):
+-- (u from the name, "_u2_"; for fmlal, the loop holding fmlal, not the
+-- FZ16 fallback's), and costs it two ways, for the cheapest and the
+-- dearest way round it (a kernel that branches per block, as fmlal's fast
+-- path does, has more than one). A kernel whose block loop holds further
+-- loops has no fixed cost per iteration: a '#' line lists it as not costed.
 --
 --   port   a throughput model of an Apple M1 "Firestorm" P-core, after
 --          Dougall Johnson's published per-instruction measurements:
@@ -27,8 +29,11 @@
 --          it does model dependencies.
 --
 -- Output: CSV, one line per kernel:
---   variant,blocks_per_iter,instructions,simd_ops,port_cycles,port_bound,mca_cycles,model
--- (cycles per block; port_bound names the resource that sets port_cycles).
+--   variant,blocks_per_iter,paths,instructions,simd_ops,port_cycles,port_bound,
+--   port_cycles_max,mca_cycles,mca_cycles_max
+-- (per block; instructions, SIMD ops, port_cycles (with the resource that
+-- sets it) and mca_cycles on the cheapest path, the _max ones on the
+-- dearest).
 
 local asm_path, mca, mcpu, compiler = arg[1], arg[2], arg[3], arg[4] or "?"
 if not asm_path or not mca or not mcpu then
@@ -61,26 +66,92 @@ local function instruction(line)
   return s
 end
 
-local function main_loop(f)
-  local best
-  for i, line in ipairs(f.lines) do
-    local label = line:match("^(%.LBB[%w_]+):.*Inner Loop Header: Depth=1")
+-- The function as basic blocks: a block starts at a label (".LBB3_5:") or
+-- at clang's "// %bb.6:" line; clang notes on it which loop it belongs to.
+local function blocks_of(f)
+  local blocks, cur = {}, nil
+  local function start(id, note)
+    cur = { id = id, note = note or "", ins = {} }
+    blocks[#blocks + 1] = cur
+  end
+  start("entry")
+  for _, line in ipairs(f.lines) do
+    local label = line:match("^(%.LBB[%w_]+):")
+    local bb = line:match("^// (%%bb%.%d+):")
     if label then
-      for j = i + 1, #f.lines do
-        local l = f.lines[j]
-        if l:match("%s" .. label:gsub("%.", "%%.") .. "%s*$") and instruction(l) then
-          local body = {}
-          for k = i + 1, j do
-            local ins = instruction(f.lines[k])
-            if ins then body[#body + 1] = ins end
+      start(label, line)
+    elseif bb then
+      start(bb, line)
+    else
+      local ins = instruction(line)
+      if ins then cur.ins[#cur.ins + 1] = ins end
+    end
+  end
+  for i, blk in ipairs(blocks) do -- successors
+    local last = blk.ins[#blk.ins] or ""
+    local mn, target = last:match("^(%S+).-(%.LBB[%w_]+)%s*$")
+    blk.succ = {}
+    local falls = true
+    if mn == "b" then
+      falls = false
+    elseif last:match("^ret") then
+      falls, target = false, nil
+    end
+    if target then blk.succ[#blk.succ + 1] = target end
+    if falls and blocks[i + 1] then blk.succ[#blk.succ + 1] = blocks[i + 1].id end
+  end
+  return blocks
+end
+
+-- The main loop's paths: for the largest innermost loop of depth 1 (a
+-- header clang marks "Inner Loop Header: Depth=1"), every way round it
+-- from the header back to it (a kernel that branches per block, such as
+-- fmlal's fast path, has more than one), each as its instructions.
+local function main_loop_paths(f, signature)
+  local blocks = blocks_of(f)
+  local by_id = {}
+  for _, blk in ipairs(blocks) do by_id[blk.id] = blk end
+  local best
+  for _, hdr in ipairs(blocks) do
+    if hdr.note:match("Inner Loop Header: Depth=1") then
+      local key = hdr.id:gsub("^%.L", "")
+      local member = { [hdr.id] = true }
+      for _, blk in ipairs(blocks) do
+        if blk.note:match("Header=" .. key .. " Depth=1") then member[blk.id] = true end
+      end
+      local paths = {}
+      local function walk(blk, acc, seen)
+        if #paths >= 16 then return end
+        local here = {}
+        for _, x in ipairs(acc) do here[#here + 1] = x end
+        for _, x in ipairs(blk.ins) do here[#here + 1] = x end
+        for _, s in ipairs(blk.succ) do
+          if s == hdr.id then
+            paths[#paths + 1] = here
+          elseif member[s] and not seen[s] then
+            seen[s] = true
+            walk(by_id[s], here, seen)
+            seen[s] = nil
           end
-          if not best or #body > #best then best = body end
-          break
         end
+      end
+      walk(hdr, {}, { [hdr.id] = true })
+      -- the loop that runs the method: it holds the method's own instruction
+      -- (fmlal: a kernel may also hold a loop of another method, as fmlal's
+      -- routing to half does), then the largest
+      local size, signed = 0, 0
+      for _, p in ipairs(paths) do
+        size = math.max(size, #p)
+        for _, ins in ipairs(p) do
+          if signature and ins:match("^" .. signature .. "%f[%s%d]") then signed = 1 end
+        end
+      end
+      if #paths > 0 and (not best or signed > best.signed or (signed == best.signed and size > best.size)) then
+        best = { paths = paths, size = size, signed = signed }
       end
     end
   end
-  return best
+  return best and best.paths
 end
 
 -- ---- the port model ---------------------------------------------------------
@@ -173,17 +244,26 @@ print("# static estimate (not a measurement) of cycles per block of each kernel'
 print(string.format("# compiled by %s -mcpu=%s", compiler:gsub(",", ";"), mcpu))
 print("# port: an Apple M1 Firestorm throughput model (8 decoded; 4 SIMD; 6 integer; 3 loads; 32 B stored per cycle; latency ignored: a lower bound)")
 print(string.format("# mca: llvm-mca -mcpu=%s over 200 iterations (LLVM models Apple cores on Cyclone: 3 SIMD pipes; M1 and later have 4)", mcpu))
-print("variant,blocks_per_iter,instructions,simd_ops,port_cycles,port_bound,mca_cycles,model")
+print("variant,blocks_per_iter,paths,instructions,simd_ops,port_cycles,port_bound,port_cycles_max,mca_cycles,mca_cycles_max")
 local skipped = {}
 for _, name in ipairs(order) do
-  local body = main_loop(funcs[name])
-  if body then
+  local paths = main_loop_paths(funcs[name], name:match("_fmlal_") and "fmlal")
+  if paths then
     local per = tonumber(name:match("_u(%d+)") or "1")
-    local c = cost(body)
-    local pc, bound = port_cycles(c, per)
-    local mc = mca_cycles(body, per)
-    print(string.format("%s,%d,%.1f,%.1f,%.1f,%s,%s,%s", name, per, #body / per, c.simd / per, pc, bound,
-      mc and string.format("%.1f", mc) or "", "port:m1-firestorm;mca:" .. mcpu))
+    -- the cheapest way round (a kernel's fast path) and the dearest one
+    local lo, hi
+    for _, body in ipairs(paths) do
+      local c = cost(body)
+      local pc, bound = port_cycles(c, per)
+      local r = { body = body, c = c, pc = pc, bound = bound }
+      if not lo or pc < lo.pc then lo = r end
+      if not hi or pc > hi.pc then hi = r end
+    end
+    local mlo = mca_cycles(lo.body, per)
+    local mhi = hi == lo and mlo or mca_cycles(hi.body, per)
+    local function f1(x) return x and string.format("%.1f", x) or "" end
+    print(string.format("%s,%d,%d,%.1f,%.1f,%.1f,%s,%.1f,%s,%s", name, per, #paths, #lo.body / per, lo.c.simd / per,
+      lo.pc, lo.bound, hi.pc, f1(mlo), f1(mhi)))
   else
     skipped[#skipped + 1] = name
   end

@@ -105,15 +105,15 @@ table_check() {
 case "$MODE" in
 quick)
     note "q4k tune --quick --estimate (a static estimate goes into its own report section)"
-    printf '# made by hand for this test\nvariant,blocks_per_iter,instructions,simd_ops,port_cycles,port_bound,mca_cycles,model\nq4k_dequant__neon_half_u1_p0,1,308.0,203.0,50.8,simd,97.1,test\n' >"$T/est.csv"
+    printf '# made by hand for this test\nvariant,blocks_per_iter,paths,instructions,simd_ops,port_cycles,port_bound,port_cycles_max,mca_cycles,mca_cycles_max\nq4k_dequant__neon_half_u1_p0,1,1,308.0,203.0,50.8,simd,50.8,97.1,97.1\n' >"$T/est.csv"
     q4k tune --quick --estimate "$T/est.csv" --out "$T/results" >"$T/tune.out" 2>"$T/tune.err" ||
         { cat "$T/tune.err" >&2; fail "tune --quick"; }
     R="$T/results"
     cmp -s "$T/est.csv" "$R/neon-estimate.csv" || fail "the estimate was not kept beside the results"
     grep -q '^## Static estimate, not measured' "$R/report.md" || fail "report.md lacks the estimate section"
-    grep -q '^| q4k_dequant__neon_half_u1_p0 | 1 | 308.0 | 203.0 | 50.8 | simd | 97.1 | test |$' "$R/report.md" ||
+    grep -q '^| q4k_dequant__neon_half_u1_p0 | 1 | 1 | 308.0 | 203.0 | 50.8 | simd | 50.8 | 97.1 | 97.1 |$' "$R/report.md" ||
         fail "report.md does not show the estimate's row"
-    [ "$(grep -c 'q4k_dequant__neon_half_u1_p0 | 1 | 308' "$R/report.md")" = 1 ] ||
+    [ "$(grep -c 'q4k_dequant__neon_half_u1_p0 | 1 | 1 | 308' "$R/report.md")" = 1 ] ||
         fail "the estimate appears outside its section"
     for f in measurements.csv profile report.md chart.svg chart-matvec.svg chart-quantize_q8k.svg \
         chart-dequant_q6k.svg chart-matvec_q6k.svg; do
@@ -410,10 +410,10 @@ cross-select|cross-pipeline)
     fi
     note "q4k select here, on the target's measurements (a static estimate beside them)"
     mkdir -p "$T/arm-report"
-    printf 'variant,blocks_per_iter,instructions,simd_ops,port_cycles,port_bound,mca_cycles,model\nq4k_dequant__neon_half_u2_p0,2,322.5,203.0,50.8,simd,87.5,test\n' \
+    printf 'variant,blocks_per_iter,paths,instructions,simd_ops,port_cycles,port_bound,port_cycles_max,mca_cycles,mca_cycles_max\nq4k_dequant__neon_half_u2_p0,2,1,322.5,203.0,50.8,simd,50.8,87.5,87.5\n' \
         >"$T/arm-report/neon-estimate.csv"
     q4k select "$CSV" --out "$T/arm.profile" --report "$T/arm-report" 2>"$T/err" || { cat "$T/err" >&2; fail "select"; }
-    grep -q '^| q4k_dequant__neon_half_u2_p0 | 2 | .* | test | [0-9.]* at [0-9]* |$' "$T/arm-report/report.md" ||
+    grep -q '^| q4k_dequant__neon_half_u2_p0 | 2 | 1 | .* | 87.5 | [0-9.]* at [0-9]* |$' "$T/arm-report/report.md" ||
         fail "the report does not put the measured kernel beside its estimate"
     grep -q '^q4k-profile 2$' "$T/arm.profile" || fail "not a version 2 profile"
     grep -q '^arch aarch64$' "$T/arm.profile" || fail "profile is not for aarch64"

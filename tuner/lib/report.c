@@ -529,11 +529,20 @@ static void estimate_section(FILE *f, const measure_set *set, const char *csv)
         if (len > 0 && line[0] == '#') {
             fprintf(f, "%s- %.*s\n", header == 1 ? "\n" : "", len - 1 - (line[1] == ' '), line + 1 + (line[1] == ' '));
             header += header == 1; /* after the table: a blank line, once */
-        } else if (len > 0 && !header) {
+        } else if (len > 0 && !header) { /* the CSV's own header names the columns */
             header = 1;
-            fprintf(f, "\n| kernel | blocks/iter | instructions/block | SIMD ops/block | port model cycles/block "
-                       "| bound by | llvm-mca cycles/block | model |%s\n|---|---:|---:|---:|---:|---|---:|---|%s\n",
-                    any_measured ? " measured ns/block (warm, at blocks) |" : "", any_measured ? "---:|" : "");
+            fputs("\n| ", f);
+            int cols = 1;
+            for (int i = 0; i < len; i++) {
+                if (line[i] == ',')
+                    fputs(" | ", f), cols++;
+                else
+                    fputc(line[i] == '_' ? ' ' : line[i], f);
+            }
+            fprintf(f, " |%s\n|---|", any_measured ? " measured ns/block (warm, at blocks) |" : "");
+            for (int c = 1; c < cols + any_measured; c++)
+                fputs("---:|", f);
+            fputc('\n', f);
         } else if (len > 0) {
             fputs("| ", f);
             for (int i = 0; i < len; i++) {
