@@ -41,6 +41,8 @@ for op in dequant dequant_q6k; do
         "$CLANG" --target=aarch64-linux-gnu $flags -o "$tmp/$op.s" "$src"
     fi
     "$LUA" "$ROOT/scripts/neon_estimate.lua" "$tmp/$op.s" "$MCA" apple-m4 "$ver" >"$tmp/$op.csv"
-    if [ $first = 1 ]; then cat "$tmp/$op.csv"; first=0; else grep -v '^#' "$tmp/$op.csv" | tail -n +2; fi >>"$tmp/all.csv"
+    # the first file whole; of the others, what follows their preamble and header
+    if [ $first = 1 ]; then cat "$tmp/$op.csv"; first=0; else awk 'seen; /^variant,/ { seen = 1 }' "$tmp/$op.csv"; fi \
+        >>"$tmp/all.csv"
 done
 if [ -n "$OUT" ]; then cp "$tmp/all.csv" "$OUT"; else cat "$tmp/all.csv"; fi
