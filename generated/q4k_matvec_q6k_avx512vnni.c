@@ -214,8 +214,12 @@ static inline float q4k_simde_reduce_max_ps(__m512 a)
 #define _mm512_reduce_max_ps q4k_simde_reduce_max_ps
 #define q4k_matvec_q6k__avx512vnni_r4_c1_p0 q4k_matvec_q6k__avx512vnni_r4_c1_p0__simde
 #define q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed__simde
+#define q4k_matvec_q6k__avx512vnni_r4_c1_p4 q4k_matvec_q6k__avx512vnni_r4_c1_p4__simde
+#define q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed__simde
 #define q4k_matvec_q6k__avx512vnni_r8_c1_p0 q4k_matvec_q6k__avx512vnni_r8_c1_p0__simde
 #define q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed__simde
+#define q4k_matvec_q6k__avx512vnni_r8_c1_p4 q4k_matvec_q6k__avx512vnni_r8_c1_p4__simde
+#define q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed__simde
 #define q4k_matvec_q6k__avx512vnni_r4_c4_p0 q4k_matvec_q6k__avx512vnni_r4_c4_p0__simde
 #define q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed__simde
 #else
@@ -381,12 +385,14 @@ Q4K_INLINE __m512i pairs_to_rows(__m512i z0, __m512i z1)
                             _mm512_castps_si512(_mm512_shuffle_ps(f0, f1, _MM_SHUFFLE(3, 1, 3, 1))));
 }
 
-/* One packed tile (R = 4 or 8 rows, w its first group) x C vectors, every
- * block column; the first nr rows stored. */
-Q4K_INLINE void tile_packed(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y, size_t ldy, const int R,
-                            const int C, const int nr)
+/* R rows in pairs (R = 2, 4 or 8) x C vectors, every block column; the
+ * first nr rows stored. Packed (P = 1, R = 4 or 8): w is the tile's first
+ * group; else w is row 0's first block (GGUF rows, nr = R). */
+Q4K_INLINE void tile_pairs(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y, size_t ldy, const int R,
+                           const int C, const int P, const int nr, const int PF)
 {
-    const size_t as = n_bpr * Q8K_BLOCK_BYTES, gs = (size_t)Q4K_PACKED_Q6K_BLOCK_BYTES * R;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES, ws = n_bpr * Q6K_BLOCK_BYTES;
+    const size_t gs = P ? (size_t)Q4K_PACKED_Q6K_BLOCK_BYTES * R : Q6K_BLOCK_BYTES; /* per block column */
     const __m512i k32 = _mm512_set1_epi8(32);
     /* vpermw indices of a row pair's scale vector for zmm k (the pair's
      * scales as words: row 0 in words 0..15, row 1 in 16..31): in 128-bit
@@ -397,6 +403,14 @@ Q4K_INLINE void tile_packed(const uint8_t *w, size_t n_bpr, const uint8_t *xq, f
         acc[c] = _mm256_setzero_ps();
     for (size_t b = 0; b < n_bpr; b++) {
         const uint8_t *x = w + b * gs;
+        if (PF && P) { /* the group PF columns ahead, every line (prefetches never fault) */
+            for (size_t i = 0; i < gs; i += 64)
+                _mm_prefetch((const char *)(x + PF * gs + i), _MM_HINT_T0);
+        } else if (PF) {
+            for (int r = 0; r < R; r++)
+                for (size_t i = 0; i < Q6K_BLOCK_BYTES + 63; i += 64)
+                    _mm_prefetch((const char *)(x + r * ws + PF * Q6K_BLOCK_BYTES + i), _MM_HINT_T0);
+        }
         /* the vectors' activations and their -32 terms */
         __m512i av[4][4], nv[4][4];
         float d8[4];
@@ -409,18 +423,37 @@ Q4K_INLINE void tile_packed(const uint8_t *w, size_t n_bpr, const uint8_t *xq, f
                                             _mm512_dpbusd_epi32(_mm512_setzero_si512(), k32, av[c][k]));
             }
         }
-        /* d of rows 0..R-1 (lanes R..7 zero for R = 4) */
-        const __m256 d = R == 8 ? _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)x))
-                                : _mm256_cvtph_ps(_mm_loadl_epi64((const __m128i *)(const void *)x));
+        /* d of rows 0..R-1 (the lanes after them unused) */
+        __m256 d;
+        if (P && R == 8) {
+            d = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)x));
+        } else if (P) {
+            d = _mm256_cvtph_ps(_mm_loadl_epi64((const __m128i *)(const void *)x));
+        } else {
+            uint16_t dh[8] = {0};
+            for (int r = 0; r < R; r++)
+                dh[r] = q4k_load_le16(x + r * ws + Q6K_OFF_D);
+            d = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(const void *)dh));
+        }
         /* per row pair and vector: per 128-bit lane [r r r+1 r+1] partial isums */
         __m512i z[4][4];
         for (int p = 0; p < R / 2; p++) {
-            const __m512i s16 = _mm512_cvtepi8_epi16(
-                _mm256_loadu_si256((const __m256i *)(const void *)(x + q4k_packed_q6k_off_sc(R) + 32 * p)));
-            const uint8_t *ql = x + q4k_packed_q6k_off_ql(R) + 256 * p, *qh = x + q4k_packed_q6k_off_qh(R) + 128 * p;
-            __m512i q0[4], q1[4];
-            quants_packed(ql, qh, q0);
-            quants_packed(ql + 128, qh + 64, q1);
+            __m512i s16, q0[4], q1[4];
+            if (P) {
+                s16 = _mm512_cvtepi8_epi16(
+                    _mm256_loadu_si256((const __m256i *)(const void *)(x + q4k_packed_q6k_off_sc(R) + 32 * p)));
+                const uint8_t *ql = x + q4k_packed_q6k_off_ql(R) + 256 * p;
+                const uint8_t *qh = x + q4k_packed_q6k_off_qh(R) + 128 * p;
+                quants_packed(ql, qh, q0);
+                quants_packed(ql + 128, qh + 64, q1);
+            } else {
+                const uint8_t *x0 = x + 2 * p * ws, *x1 = x0 + ws;
+                s16 = _mm512_cvtepi8_epi16(_mm256_inserti128_si256(
+                    _mm256_castsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)(x0 + Q6K_OFF_SCALES))),
+                    _mm_loadu_si128((const __m128i *)(const void *)(x1 + Q6K_OFF_SCALES)), 1));
+                quants(x0, q0);
+                quants(x1, q1);
+            }
             for (int c = 0; c < C; c++) {
                 __m512i t = _mm512_setzero_si512();
                 for (int k = 0; k < 4; k++) {
@@ -434,7 +467,7 @@ Q4K_INLINE void tile_packed(const uint8_t *w, size_t n_bpr, const uint8_t *xq, f
         }
         for (int c = 0; c < C; c++) {
             __m256i isum;
-            const __m512i u0 = pairs_to_rows(z[c][0], z[c][1]);
+            const __m512i u0 = pairs_to_rows(z[c][0], z[c][R > 2 ? 1 : 0]);
             if (R == 8) {
                 const __m512i u1 = pairs_to_rows(z[c][2], z[c][3]);
                 const __m512i v = _mm512_add_epi32(_mm512_shuffle_i64x2(u0, u1, _MM_SHUFFLE(1, 0, 1, 0)),
@@ -449,7 +482,7 @@ Q4K_INLINE void tile_packed(const uint8_t *w, size_t n_bpr, const uint8_t *xq, f
         }
     }
     for (int c = 0; c < C; c++) {
-        if (nr < R) { /* the last tile: its real rows only */
+        if (P && nr < R) { /* the last tile: its real rows only */
             float part[8];
             _mm256_storeu_ps(part, acc[c]);
             memcpy(y + c * ldy, part, (size_t)nr * sizeof(float));
@@ -461,28 +494,32 @@ Q4K_INLINE void tile_packed(const uint8_t *w, size_t n_bpr, const uint8_t *xq, f
 /* Every row of packed weights (interleave R) against C vectors: whole
  * tiles, the last one stored in part. */
 Q4K_INLINE void rows_packed(const uint8_t *w, size_t n_rows, size_t n_bpr, const uint8_t *xq, float *y,
-                            size_t ldy, const int R, const int C)
+                            size_t ldy, const int R, const int C, const int PF)
 {
     const size_t tile_bytes = n_bpr * Q4K_PACKED_Q6K_BLOCK_BYTES * R;
     for (size_t r = 0; r < n_rows; r += R, w += tile_bytes)
-        tile_packed(w, n_bpr, xq, y + r, ldy, R, C, n_rows - r < (size_t)R ? (int)(n_rows - r) : R);
+        tile_pairs(w, n_bpr, xq, y + r, ldy, R, C, 1, n_rows - r < (size_t)R ? (int)(n_rows - r) : R, PF);
 }
 
 /* Every row against C vectors: tiles of R rows, then the leftover rows in
  * tiles of 4, 2 and 1. */
 Q4K_INLINE void rows(const uint8_t *w, size_t n_rows, size_t n_bpr, const uint8_t *xq, float *y, size_t ldy,
-                     const int R, const int C)
+                     const int R, const int C, const int PF)
 {
     const size_t ws = n_bpr * Q6K_BLOCK_BYTES;
     size_t r = 0;
-    for (; r + R <= n_rows; r += R)
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, R, C);
+    for (; r + R <= n_rows; r += R) {
+        if (R > 1)
+            tile_pairs(w + r * ws, n_bpr, xq, y + r, ldy, R, C, 0, R, PF);
+        else
+            tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, C);
+    }
     if (R > 4 && r + 4 <= n_rows) {
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, C);
+        tile_pairs(w + r * ws, n_bpr, xq, y + r, ldy, 4, C, 0, 4, PF);
         r += 4;
     }
     if (R > 2 && r + 2 <= n_rows) {
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, C);
+        tile_pairs(w + r * ws, n_bpr, xq, y + r, ldy, 2, C, 0, 2, PF);
         r += 2;
     }
     if (R > 1 && r < n_rows)
@@ -496,7 +533,7 @@ void q4k_matvec_q6k__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v < n_vecs; v++)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 0);
 }
 
 /* q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed: 4 row(s) x 1 vector(s) per iteration, packed weights */
@@ -506,7 +543,27 @@ void q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed(const void *w, size_t n_rows, si
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v < n_vecs; v++)
-        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1);
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 0);
+}
+
+/* q4k_matvec_q6k__avx512vnni_r4_c1_p4: 4 row(s) x 1 vector(s) per iteration */
+void q4k_matvec_q6k__avx512vnni_r4_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v < n_vecs; v++)
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 4);
+}
+
+/* q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed: 4 row(s) x 1 vector(s) per iteration, packed weights */
+void q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v < n_vecs; v++)
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 4);
 }
 
 /* q4k_matvec_q6k__avx512vnni_r8_c1_p0: 8 row(s) x 1 vector(s) per iteration */
@@ -516,7 +573,7 @@ void q4k_matvec_q6k__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v < n_vecs; v++)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 0);
 }
 
 /* q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed: 8 row(s) x 1 vector(s) per iteration, packed weights */
@@ -526,7 +583,27 @@ void q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed(const void *w, size_t n_rows, si
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v < n_vecs; v++)
-        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 0);
+}
+
+/* q4k_matvec_q6k__avx512vnni_r8_c1_p4: 8 row(s) x 1 vector(s) per iteration */
+void q4k_matvec_q6k__avx512vnni_r8_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v < n_vecs; v++)
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 4);
+}
+
+/* q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed: 8 row(s) x 1 vector(s) per iteration, packed weights */
+void q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v < n_vecs; v++)
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 4);
 }
 
 /* q4k_matvec_q6k__avx512vnni_r4_c4_p0: 4 row(s) x 4 vector(s) per iteration */
@@ -536,9 +613,9 @@ void q4k_matvec_q6k__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v + 4 <= n_vecs; v += 4)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 4);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 4, 0);
     for (; v < n_vecs; v++)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 0);
 }
 
 /* q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed: 4 row(s) x 4 vector(s) per iteration, packed weights */
@@ -548,8 +625,8 @@ void q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed(const void *w, size_t n_rows, si
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v + 4 <= n_vecs; v += 4)
-        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 4);
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 4, 0);
     for (; v < n_vecs; v++)
-        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1);
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 0);
 }
 #endif /* defined(__x86_64__) || defined(_M_X64) */

@@ -18,7 +18,7 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "50ce08952f1dee47";
+const char q4k_generator_hash[] = "360d010bf6b54271";
 
 /* The operations' names, as profiles, CSV files and q4k list spell them. */
 const char *const q4k_op_names[Q4K_OP_COUNT] = {
@@ -280,12 +280,24 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
      .matvec = q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed, .method = "vnni", .unroll = 4, .vecs = 1, .prefetch = 0, .layout = 4,
      .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 7},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p4", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r4_c1_p4, .method = "vnni", .unroll = 4, .vecs = 1, .prefetch = 4, .layout = 0,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 7},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed, .method = "vnni", .unroll = 4, .vecs = 1, .prefetch = 4, .layout = 4,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 9},
     {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
      .matvec = q4k_matvec_q6k__avx512vnni_r8_c1_p0, .method = "vnni", .unroll = 8, .vecs = 1, .prefetch = 0, .layout = 0,
      .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 9},
     {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
      .matvec = q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed, .method = "vnni", .unroll = 8, .vecs = 1, .prefetch = 0, .layout = 8,
      .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 11},
+    {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p4", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r8_c1_p4, .method = "vnni", .unroll = 8, .vecs = 1, .prefetch = 4, .layout = 0,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 11},
+    {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed, .method = "vnni", .unroll = 8, .vecs = 1, .prefetch = 4, .layout = 8,
+     .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 13},
     {.name = "q4k_matvec_q6k__avx512vnni_r4_c4_p0", .isa = "avx512vnni", .op = Q4K_OP_MATVEC_Q6K,
      .matvec = q4k_matvec_q6k__avx512vnni_r4_c4_p0, .method = "vnni", .unroll = 4, .vecs = 4, .prefetch = 0, .layout = 0,
      .features = Q4K_FEAT_AVX512VNNI | Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 8},
@@ -570,9 +582,15 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_matvec_q6k__neondot_r4_c1_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
      .matvec = q4k_matvec_q6k__neondot_r4_c1_p0, .method = "sdot", .unroll = 4, .vecs = 1, .prefetch = 0, .layout = 0,
      .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 4},
+    {.name = "q4k_matvec_q6k__neondot_r4_c1_p0_packed", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r4_c1_p0_packed, .method = "sdot", .unroll = 4, .vecs = 1, .prefetch = 0, .layout = 4,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 6},
     {.name = "q4k_matvec_q6k__neondot_r4_c4_p0", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
      .matvec = q4k_matvec_q6k__neondot_r4_c4_p0, .method = "sdot", .unroll = 4, .vecs = 4, .prefetch = 0, .layout = 0,
      .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 7},
+    {.name = "q4k_matvec_q6k__neondot_r4_c4_p0_packed", .isa = "neondot", .op = Q4K_OP_MATVEC_Q6K,
+     .matvec = q4k_matvec_q6k__neondot_r4_c4_p0_packed, .method = "sdot", .unroll = 4, .vecs = 4, .prefetch = 0, .layout = 4,
+     .features = Q4K_FEAT_NEON | Q4K_FEAT_DOTPROD, .complexity = 9},
 #endif
 };
 
@@ -750,8 +768,12 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_matvec_q6k__avxvnni_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p4", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p4", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
+    {.name = "q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__avx512vnni_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed", .op = Q4K_OP_MATVEC_Q6K, .arch = "x86_64"},
     {.name = "q4k_matvec_q6k__neon_r1_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
@@ -759,7 +781,9 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_matvec_q6k__neondot_r1_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
     {.name = "q4k_matvec_q6k__neondot_r1_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
     {.name = "q4k_matvec_q6k__neondot_r4_c1_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r4_c1_p0_packed", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
     {.name = "q4k_matvec_q6k__neondot_r4_c4_p0", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
+    {.name = "q4k_matvec_q6k__neondot_r4_c4_p0_packed", .op = Q4K_OP_MATVEC_Q6K, .arch = "aarch64"},
 };
 
 const size_t q4k_catalog_count = sizeof q4k_catalog / sizeof q4k_catalog[0];

@@ -102,8 +102,12 @@ void q4k_matvec_q6k__avxvnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr
 void q4k_matvec_q6k__avxvnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r8_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 #endif
@@ -201,7 +205,9 @@ void q4k_matvec_q6k__neon_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, c
 void q4k_matvec_q6k__neondot_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__neondot_r1_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__neondot_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r4_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r4_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 #endif
 
 /* X(name) for each variant of a family: for code that needs the kernels
@@ -425,8 +431,12 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
 #define Q4K_LIST_MATVEC_Q6K_AVX512VNNI(X) \
     X(q4k_matvec_q6k__avx512vnni_r4_c1_p0) \
     X(q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c1_p4) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed) \
     X(q4k_matvec_q6k__avx512vnni_r8_c1_p0) \
     X(q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed) \
+    X(q4k_matvec_q6k__avx512vnni_r8_c1_p4) \
+    X(q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed) \
     X(q4k_matvec_q6k__avx512vnni_r4_c4_p0) \
     X(q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed)
 
@@ -434,8 +444,10 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
     X(q4k_matvec_q6k__neondot_r1_c1_p0) \
     X(q4k_matvec_q6k__neondot_r1_c4_p0) \
     X(q4k_matvec_q6k__neondot_r4_c1_p0) \
-    X(q4k_matvec_q6k__neondot_r4_c4_p0)
+    X(q4k_matvec_q6k__neondot_r4_c1_p0_packed) \
+    X(q4k_matvec_q6k__neondot_r4_c4_p0) \
+    X(q4k_matvec_q6k__neondot_r4_c4_p0_packed)
 
-#define Q4K_VARIANT_COUNT_MAX 180
+#define Q4K_VARIANT_COUNT_MAX 186
 
 #endif /* Q4K_VARIANTS_H */

@@ -74,10 +74,10 @@ end
 local grids = {
   { isa = "avx2", method = "maddubs", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
   { isa = "avxvnni", method = "vnni", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
-  { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1 }, prefetches = { 0 }, packed = { 4, 8 } },
+  { isa = "avx512vnni", method = "vnni", rows = { 4, 8 }, vecs = { 1 }, prefetches = { 0, 4 }, packed = { 4, 8 } },
   { isa = "avx512vnni", method = "vnni", rows = { 4 }, vecs = { 4 }, prefetches = { 0 }, packed = { 4 } },
   { isa = "neon", method = "mull", rows = { 1, 4 }, vecs = { 1 }, prefetches = { 0 } },
-  { isa = "neondot", method = "sdot", rows = { 1, 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
+  { isa = "neondot", method = "sdot", rows = { 1, 4 }, vecs = { 1, 4 }, prefetches = { 0 }, packed = { 4 } },
 }
 for _, g in ipairs(grids) do
   for _, r in ipairs(g.rows) do
