@@ -31,7 +31,14 @@
  * vpmaddwd / vpdpwssd against the matching scales (vpermw of the row's
  * sign-extended scales) give 16 int32 lanes whose sum is isum (|partial|
  * <= 2^27). Per row, vector and block: 4 vpdpbusd, 2 vpackssdw, 1
- * vpmaddwd, 1 vpdpwssd.
+ * vpmaddwd, 1 vpdpwssd. That is the single row (tile, the last row of an
+ * odd count); rows otherwise go in pairs (tile_pairs): vpackssdw of the
+ * two rows' vpdpbusd sums of the same zmm (exact, as above) puts in
+ * 128-bit lane j 4 sums of each row of sub-block 4k + j; vpmaddwd /
+ * vpdpwssd against the pair's scales (one vpmovsxbw of the pair's 32 scale
+ * bytes, then vpermw per zmm) leave per 128-bit lane [r r r+1 r+1] partial
+ * isums: two vector ops fold four rows instead of nine. Per row pair,
+ * vector and block: 8 vpdpbusd, 4 vpackssdw, 1 vpmaddwd, 3 vpdpwssd.
  *
  * R rows per tile (4 or 8; tails in tiles of 4, 2, 1) fold to one lane per
  * row, so the float step is vector-wide and lane-wise the reference's:
@@ -43,15 +50,13 @@
  * tile of R rows is one stream of groups, d, scales, ql and qh of the R
  * rows side by side. Its quants need no shuffle: qh's bits are regrouped so
  * that zmm k's top bits are bits 2k, 2k+1 of one 64-byte load (shifted to
- * bits 4-5, masked, merged into the nibbles by one vpternlogd). Rows go in
- * pairs, as in the Q4_K kernel: vpackssdw of the two rows' vpdpbusd sums
- * of the same zmm (exact, as above) puts in 128-bit lane j 4 sums of each
- * row of sub-block 4k + j; vpmaddwd / vpdpwssd against the pair's scales
- * (one vpmovsxbw of the pair's 32 scale bytes, then vpermw per zmm) leave
- * per 128-bit lane [r r r+1 r+1] partial isums, two vector ops to fold per
- * four rows instead of nine. Per row pair, vector and block: 8 vpdpbusd, 4
- * vpackssdw, 1 vpmaddwd, 3 vpdpwssd. The last tile's padding rows (all
- * zero) are computed and dropped.
+ * bits 4-5, masked, merged into the nibbles by one vpternlogd). The last
+ * tile's padding rows (all zero) are computed and dropped.
+ *
+ * Prefetch (p > 0): the block p columns ahead, every cache line of it (R
+ * rows' blocks, or the packed group), once per block column. Cold, the
+ * hardware prefetcher alone leaves the single core well short of its read
+ * rate on these streams; packed and prefetched, one stream runs close to it.
  *
  * With -DQ4K_SIMDE the same code compiles against SIMDe's portable
  * AVX-512 (tests/simde/test_matvec_simde.c). */
@@ -290,8 +295,10 @@ Q4K_INLINE void store_rows(float *y, __m256 v, const int R)
         _mm_storeu_si32((void *)y, _mm_castps_si128(_mm256_castps256_ps128(v)));
 }
 
-/* R rows x C vectors, every block of the rows (R = 1, 2, 4 or 8; C <= 4).
- * w: row 0's first block; xq: vector 0's first block; y: y[0] of vector 0. */
+/* R rows x C vectors, every block of the rows (R = 1, 2, 4 or 8; C <= 4),
+ * one row at a time: what the single leftover row runs (tile_pairs does
+ * the rest). w: row 0's first block; xq: vector 0's first block; y: y[0]
+ * of vector 0. */
 Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y, size_t ldy, const int R,
                      const int C)
 {
