@@ -70,7 +70,8 @@ end
 -- The grids: a small curated set per family (the method names how the
 -- integer dot product is taken). r4 c1 is the token-generation shape (one
 -- activation vector), r4 c4 the prompt-batch one. packed = the row counts
--- that also get a kernel on packed weights (interleave = rows).
+-- that also get a kernel on packed weights (interleave = rows); p4 prefetches
+-- the block four columns ahead (cold weights).
 local grids = {
   { isa = "avx2", method = "maddubs", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
   { isa = "avxvnni", method = "vnni", rows = { 4 }, vecs = { 1, 4 }, prefetches = { 0 } },
@@ -106,9 +107,10 @@ local function exists(name)
 end
 local candidates = {}
 for _, name in ipairs {
-  "q4k_matvec_q6k__avx512vnni_r4_c1_p0", "q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed",
+  -- one vector streams the weights from memory: prefetching pays there
+  "q4k_matvec_q6k__avx512vnni_r8_c1_p4", "q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed",
   "q4k_matvec_q6k__avxvnni_r4_c1_p0", "q4k_matvec_q6k__avx2_r4_c1_p0",
-  "q4k_matvec_q6k__neondot_r4_c1_p0", "q4k_matvec_q6k__neon_r4_c1_p0",
+  "q4k_matvec_q6k__neondot_r4_c1_p0", "q4k_matvec_q6k__neondot_r4_c1_p0_packed", "q4k_matvec_q6k__neon_r4_c1_p0",
   "q4k_matvec_q6k__scalar",
 } do
   if exists(name) then candidates[#candidates + 1] = name end
