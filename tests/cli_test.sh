@@ -285,6 +285,12 @@ grep_out "$tmp/err" "variant q4k_matvec_q6k__" "gguf matvec runs a matvec_q6k va
 expect 0 "gguf matvec q6_K, scalar, 2 threads" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" \
     "$tmp/g6s.f32" --variant q4k_matvec_q6k__scalar --threads 2
 check "gguf matvec q6_K: the dispatched variant gives the scalar bits" -- cmp -s "$tmp/g6.f32" "$tmp/g6s.f32"
+# every matvec_q6k variant this CPU runs (packed ones pack the tensor first)
+for v in $($Q4K list --op matvec_q6k 2>/dev/null | awk 'NR > 1 {print $1}'); do
+    expect 0 "gguf matvec q6_K --variant $v" -- \
+        $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" "$tmp/g6v.f32" --variant "$v" --threads 2
+    check "gguf matvec q6_K --variant $v: the same bits" -- cmp -s "$tmp/g6v.f32" "$tmp/g6.f32"
+done
 expect 2 "gguf matvec q6_K with a Q4_K variant" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" \
     "$tmp/bad.f32" --variant q4k_matvec__scalar
 grep_out "$tmp/err" "not of matvec_q6k" "gguf matvec names the op a q6_K tensor needs"
