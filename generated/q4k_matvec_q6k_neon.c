@@ -155,10 +155,10 @@ typedef struct {
     int32x4_t s32[4];
 } q6k_mv_scales;
 
-Q4K_MV_INLINE q6k_mv_scales q6k_mv_scales_load(const uint8_t *x)
+Q4K_MV_INLINE q6k_mv_scales q6k_mv_scales_load(const uint8_t *sc)
 {
     q6k_mv_scales s;
-    const int8x16_t b = vreinterpretq_s8_u8(vld1q_u8(x + Q6K_OFF_SCALES));
+    const int8x16_t b = vreinterpretq_s8_u8(vld1q_u8(sc));
     s.s16[0] = vmovl_s8(vget_low_s8(b));
     s.s16[1] = vmovl_high_s8(b);
     for (int i = 0; i < 2; i++) {
@@ -170,13 +170,15 @@ Q4K_MV_INLINE q6k_mv_scales q6k_mv_scales_load(const uint8_t *x)
 
 /* Sub-block k = 8n + 2m + s of a row's block: its 16 quants minus 32
  * (-32..31, as int8). The low 4 bits: ql[64n + 32(m&1) + 16s ..] (low
- * nibbles for m < 2, high after); the top 2: bits 2m, 2m+1 of
- * qh[32n + 16s ..], moved to bits 4-5. */
-Q4K_MV_INLINE int8x16_t q6k_mv_quants(uint8x16_t ql, uint8x16_t qh, const int m)
+ * nibbles for m < 2, high after), in both layouts; the top 2: bits 2f,
+ * 2f+1 of 16 qh bytes, moved to bits 4-5: GGUF rows f = m of
+ * qh[32n + 16s ..], packed (q4k_format.h) f = 2n + m/2 of
+ * qh[32(m&1) + 16s ..]. */
+Q4K_MV_INLINE int8x16_t q6k_mv_quants(uint8x16_t ql, uint8x16_t qh, const int m, const int f)
 {
     const uint8x16_t m4 = vdupq_n_u8(0x0f), m30 = vdupq_n_u8(0x30);
     const uint8x16_t lo = m < 2 ? vandq_u8(ql, m4) : vshrq_n_u8(ql, 4);
-    const uint8x16_t hs = m == 0 ? vshlq_n_u8(qh, 4) : m == 1 ? vshlq_n_u8(qh, 2) : m == 2 ? qh : vshrq_n_u8(qh, 2);
+    const uint8x16_t hs = f == 0 ? vshlq_n_u8(qh, 4) : f == 1 ? vshlq_n_u8(qh, 2) : f == 2 ? qh : vshrq_n_u8(qh, 2);
     return vsubq_s8(vreinterpretq_s8_u8(vorrq_u8(lo, vandq_u8(hs, m30))), vdupq_n_s8(32));
 }
 
@@ -191,6 +193,9 @@ Q4K_MV_INLINE int32x4_t q6k_mv_fold(const int32x4_t t[4], const int R)
 
 /* R rows x C vectors (R = 1, 2 or 4; C <= 4), every block of the rows. w:
  * row 0's first block; xq: vector 0's first block; y: y[0] of vector 0.
+ * Packed (P = 1, R = 4: q4k_pack_q6k's interleave-4 layout): w is the
+ * tile's first group, and only its first nr rows are stored (the last
+ * tile's padding rows are computed and dropped).
  * Per sub-block: each q8 load serves R rows, each row's quants C vectors.
  * smull + smlal2 of the 16 quants (-32..31) by the 16 q8 into eight int16
  * lanes of 2 products (|.| <= 2*32*128 = 8192: no overflow), smlal +
@@ -201,36 +206,45 @@ Q4K_MV_INLINE int32x4_t q6k_mv_fold(const int32x4_t t[4], const int R)
  * (neon_common.c.in has why vmulq_n_f32, vcvtq_f32_s32 and vfmaq_f32 are
  * exactly that). */
 Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y, size_t ldy, const int R,
-                               const int C)
+                               const int C, const int P, const int nr)
 {
     const size_t ws = n_bpr * Q6K_BLOCK_BYTES, xs = n_bpr * Q8K_BLOCK_BYTES;
+    const size_t gs = P ? (size_t)Q4K_PACKED_Q6K_BLOCK_BYTES * 4 : Q6K_BLOCK_BYTES; /* per block column */
+    /* where row r's fields start: GGUF rows r * ws apart; packed, side by side */
+    const size_t o_d = P ? 0 : Q6K_OFF_D, o_sc = P ? q4k_packed_q6k_off_sc(4) : Q6K_OFF_SCALES;
+    const size_t o_ql = P ? q4k_packed_q6k_off_ql(4) : Q6K_OFF_QL, o_qh = P ? q4k_packed_q6k_off_qh(4) : Q6K_OFF_QH;
+    const size_t s_d = P ? 2 : ws, s_sc = P ? 16 : ws, s_ql = P ? 128 : ws, s_qh = P ? 64 : ws;
     float32x4_t acc[4];
     for (int c = 0; c < C; c++)
         acc[c] = vdupq_n_f32(0.0f);
     for (size_t b = 0; b < n_bpr; b++) {
-        const uint8_t *x = w + b * Q6K_BLOCK_BYTES;
+        const uint8_t *x = w + b * gs;
         const uint8_t *a = xq + b * Q8K_BLOCK_BYTES;
         q6k_mv_scales sc[4];
         uint16_t dh[4];
         for (int r = 0; r < 4; r++)
-            dh[r] = q4k_load_le16(x + (r < R ? r : 0) * ws + Q6K_OFF_D);
+            dh[r] = q4k_load_le16(x + (r < R ? r : 0) * s_d + o_d);
         for (int r = 0; r < R; r++)
-            sc[r] = q6k_mv_scales_load(x + r * ws);
+            sc[r] = q6k_mv_scales_load(x + r * s_sc + o_sc);
         int32x4_t t[4][4];
         for (int r = 0; r < R; r++)
             for (int c = 0; c < C; c++)
                 t[r][c] = vdupq_n_s32(0);
         { /* half 0, values l = 0..15 of its 32-value runs */
-            uint8x16_t qa[4], qb[4], qh[4];
+            /* qh: GGUF rows, qh[32n + 16s ..] for every m; packed,
+             * qh[16s ..] for even m and qh[32 + 16s ..] for odd m */
+            uint8x16_t qa[4], qb[4], qh[4], qh1[4];
             for (int r = 0; r < R; r++) {
-                qa[r] = vld1q_u8(x + r * ws + Q6K_OFF_QL + 0);
-                qb[r] = vld1q_u8(x + r * ws + Q6K_OFF_QL + 32);
-                qh[r] = vld1q_u8(x + r * ws + Q6K_OFF_QH + 0);
+                qa[r] = vld1q_u8(x + r * s_ql + o_ql + 0);
+                qb[r] = vld1q_u8(x + r * s_ql + o_ql + 32);
+                qh[r] = vld1q_u8(x + r * s_qh + o_qh + (P ? 0 : 0));
+                qh1[r] = P ? vld1q_u8(x + r * s_qh + o_qh + 32) : qh[r];
             }
             { /* sub-block 0 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qa[r], qh[r], 0);
+                    q[r] = q6k_mv_quants(qa[r], qh[r], 0,
+                                         P ? 0 : 0);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 0));
                 for (int r = 0; r < R; r++)
@@ -243,7 +257,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 2 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qb[r], qh[r], 1);
+                    q[r] = q6k_mv_quants(qb[r], qh1[r], 1,
+                                         P ? 0 : 1);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 32));
                 for (int r = 0; r < R; r++)
@@ -256,7 +271,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 4 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qa[r], qh[r], 2);
+                    q[r] = q6k_mv_quants(qa[r], qh[r], 2,
+                                         P ? 1 : 2);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 64));
                 for (int r = 0; r < R; r++)
@@ -269,7 +285,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 6 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qb[r], qh[r], 3);
+                    q[r] = q6k_mv_quants(qb[r], qh1[r], 3,
+                                         P ? 1 : 3);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 96));
                 for (int r = 0; r < R; r++)
@@ -281,16 +298,20 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             }
         }
         { /* half 0, values l = 16..31 of its 32-value runs */
-            uint8x16_t qa[4], qb[4], qh[4];
+            /* qh: GGUF rows, qh[32n + 16s ..] for every m; packed,
+             * qh[16s ..] for even m and qh[32 + 16s ..] for odd m */
+            uint8x16_t qa[4], qb[4], qh[4], qh1[4];
             for (int r = 0; r < R; r++) {
-                qa[r] = vld1q_u8(x + r * ws + Q6K_OFF_QL + 16);
-                qb[r] = vld1q_u8(x + r * ws + Q6K_OFF_QL + 48);
-                qh[r] = vld1q_u8(x + r * ws + Q6K_OFF_QH + 16);
+                qa[r] = vld1q_u8(x + r * s_ql + o_ql + 16);
+                qb[r] = vld1q_u8(x + r * s_ql + o_ql + 48);
+                qh[r] = vld1q_u8(x + r * s_qh + o_qh + (P ? 16 : 16));
+                qh1[r] = P ? vld1q_u8(x + r * s_qh + o_qh + 48) : qh[r];
             }
             { /* sub-block 1 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qa[r], qh[r], 0);
+                    q[r] = q6k_mv_quants(qa[r], qh[r], 0,
+                                         P ? 0 : 0);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 16));
                 for (int r = 0; r < R; r++)
@@ -303,7 +324,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 3 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qb[r], qh[r], 1);
+                    q[r] = q6k_mv_quants(qb[r], qh1[r], 1,
+                                         P ? 0 : 1);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 48));
                 for (int r = 0; r < R; r++)
@@ -316,7 +338,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 5 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qa[r], qh[r], 2);
+                    q[r] = q6k_mv_quants(qa[r], qh[r], 2,
+                                         P ? 1 : 2);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 80));
                 for (int r = 0; r < R; r++)
@@ -329,7 +352,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 7 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qb[r], qh[r], 3);
+                    q[r] = q6k_mv_quants(qb[r], qh1[r], 3,
+                                         P ? 1 : 3);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 112));
                 for (int r = 0; r < R; r++)
@@ -341,16 +365,20 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             }
         }
         { /* half 1, values l = 0..15 of its 32-value runs */
-            uint8x16_t qa[4], qb[4], qh[4];
+            /* qh: GGUF rows, qh[32n + 16s ..] for every m; packed,
+             * qh[16s ..] for even m and qh[32 + 16s ..] for odd m */
+            uint8x16_t qa[4], qb[4], qh[4], qh1[4];
             for (int r = 0; r < R; r++) {
-                qa[r] = vld1q_u8(x + r * ws + Q6K_OFF_QL + 64);
-                qb[r] = vld1q_u8(x + r * ws + Q6K_OFF_QL + 96);
-                qh[r] = vld1q_u8(x + r * ws + Q6K_OFF_QH + 32);
+                qa[r] = vld1q_u8(x + r * s_ql + o_ql + 64);
+                qb[r] = vld1q_u8(x + r * s_ql + o_ql + 96);
+                qh[r] = vld1q_u8(x + r * s_qh + o_qh + (P ? 0 : 32));
+                qh1[r] = P ? vld1q_u8(x + r * s_qh + o_qh + 32) : qh[r];
             }
             { /* sub-block 8 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qa[r], qh[r], 0);
+                    q[r] = q6k_mv_quants(qa[r], qh[r], 0,
+                                         P ? 2 : 0);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 128));
                 for (int r = 0; r < R; r++)
@@ -363,7 +391,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 10 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qb[r], qh[r], 1);
+                    q[r] = q6k_mv_quants(qb[r], qh1[r], 1,
+                                         P ? 2 : 1);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 160));
                 for (int r = 0; r < R; r++)
@@ -376,7 +405,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 12 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qa[r], qh[r], 2);
+                    q[r] = q6k_mv_quants(qa[r], qh[r], 2,
+                                         P ? 3 : 2);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 192));
                 for (int r = 0; r < R; r++)
@@ -389,7 +419,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 14 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qb[r], qh[r], 3);
+                    q[r] = q6k_mv_quants(qb[r], qh1[r], 3,
+                                         P ? 3 : 3);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 224));
                 for (int r = 0; r < R; r++)
@@ -401,16 +432,20 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             }
         }
         { /* half 1, values l = 16..31 of its 32-value runs */
-            uint8x16_t qa[4], qb[4], qh[4];
+            /* qh: GGUF rows, qh[32n + 16s ..] for every m; packed,
+             * qh[16s ..] for even m and qh[32 + 16s ..] for odd m */
+            uint8x16_t qa[4], qb[4], qh[4], qh1[4];
             for (int r = 0; r < R; r++) {
-                qa[r] = vld1q_u8(x + r * ws + Q6K_OFF_QL + 80);
-                qb[r] = vld1q_u8(x + r * ws + Q6K_OFF_QL + 112);
-                qh[r] = vld1q_u8(x + r * ws + Q6K_OFF_QH + 48);
+                qa[r] = vld1q_u8(x + r * s_ql + o_ql + 80);
+                qb[r] = vld1q_u8(x + r * s_ql + o_ql + 112);
+                qh[r] = vld1q_u8(x + r * s_qh + o_qh + (P ? 16 : 48));
+                qh1[r] = P ? vld1q_u8(x + r * s_qh + o_qh + 48) : qh[r];
             }
             { /* sub-block 9 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qa[r], qh[r], 0);
+                    q[r] = q6k_mv_quants(qa[r], qh[r], 0,
+                                         P ? 2 : 0);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 144));
                 for (int r = 0; r < R; r++)
@@ -423,7 +458,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 11 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qb[r], qh[r], 1);
+                    q[r] = q6k_mv_quants(qb[r], qh1[r], 1,
+                                         P ? 2 : 1);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 176));
                 for (int r = 0; r < R; r++)
@@ -436,7 +472,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 13 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qa[r], qh[r], 2);
+                    q[r] = q6k_mv_quants(qa[r], qh[r], 2,
+                                         P ? 3 : 2);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 208));
                 for (int r = 0; r < R; r++)
@@ -449,7 +486,8 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
             { /* sub-block 15 */
                 int8x16_t q[4], a8[4];
                 for (int r = 0; r < R; r++)
-                    q[r] = q6k_mv_quants(qb[r], qh[r], 3);
+                    q[r] = q6k_mv_quants(qb[r], qh1[r], 3,
+                                         P ? 3 : 3);
                 for (int c = 0; c < C; c++)
                     a8[c] = vreinterpretq_s8_u8(vld1q_u8(a + c * xs + Q8K_OFF_QS + 240));
                 for (int r = 0; r < R; r++)
@@ -470,7 +508,11 @@ Q4K_MV_INLINE void q6k_mv_tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq
         }
     }
     for (int c = 0; c < C; c++) {
-        if (R == 4)
+        if (P && nr < 4) { /* the last tile: its real rows only */
+            float part[4];
+            q4k_mv_store4(part, acc[c]);
+            memcpy(y + c * ldy, part, (size_t)nr * sizeof(float));
+        } else if (R == 4)
             q4k_mv_store4(y + c * ldy, acc[c]);
         else if (R == 2)
             q4k_mv_store2(y + c * ldy, acc[c]);
@@ -488,21 +530,21 @@ static __attribute__((noinline)) void q6k_mv_rows(const uint8_t *w, size_t n_row
     size_t r = 0;
     if (R == 4 && C == 4)
         for (; r + 4 <= n_rows; r += 4)
-            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, 4);
+            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, 4, 0, 4);
     else if (R == 4 && C == 1)
         for (; r + 4 <= n_rows; r += 4)
-            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, 1);
+            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, 1, 0, 4);
     for (; R > 1 && r + 2 <= n_rows; r += 2) {
         if (C == 4)
-            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, 4);
+            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, 4, 0, 2);
         else
-            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, 1);
+            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, 1, 0, 2);
     }
     for (; r < n_rows; r++) {
         if (C == 4)
-            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, 4);
+            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, 4, 0, 1);
         else
-            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, 1);
+            q6k_mv_tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, 1, 0, 1);
     }
 }
 

@@ -24,6 +24,8 @@ void q4k_matvec__scalar_r8_packed(const void *w, size_t n_rows, size_t n_bpr, co
 void q4k_quantize_q8k__scalar(const float *x, size_t n_blocks, void *out);
 void q4k_dequant_q6k__scalar(const void *blocks, float *out, size_t n_blocks);
 void q4k_matvec_q6k__scalar(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__scalar_r4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__scalar_r8_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 
 #if defined(__x86_64__) || defined(_M_X64)
 void q4k_dequant__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
@@ -107,8 +109,15 @@ void q4k_matvec_q6k__avx2_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, c
 void q4k_matvec_q6k__avxvnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avxvnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r8_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 #endif
 
 #if defined(__aarch64__) || defined(_M_ARM64)
@@ -149,7 +158,9 @@ void q4k_matvec_q6k__neon_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, c
 void q4k_matvec_q6k__neondot_r1_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__neondot_r1_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__neondot_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r4_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec_q6k__neondot_r4_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 #endif
 
 /* X(name) for each variant of a family: for code that needs the kernels
@@ -307,7 +318,9 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
     X(q4k_dequant_q6k__avx512_u2_p0_nt)
 
 #define Q4K_LIST_MATVEC_Q6K_SCALAR(X) \
-    X(q4k_matvec_q6k__scalar)
+    X(q4k_matvec_q6k__scalar) \
+    X(q4k_matvec_q6k__scalar_r4_packed) \
+    X(q4k_matvec_q6k__scalar_r8_packed)
 
 #define Q4K_LIST_MATVEC_Q6K_NEON(X) \
     X(q4k_matvec_q6k__neon_r1_c1_p0) \
@@ -323,15 +336,24 @@ void q4k_matvec_q6k__neondot_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr
 
 #define Q4K_LIST_MATVEC_Q6K_AVX512VNNI(X) \
     X(q4k_matvec_q6k__avx512vnni_r4_c1_p0) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c1_p0_packed) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c1_p4) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c1_p4_packed) \
     X(q4k_matvec_q6k__avx512vnni_r8_c1_p0) \
-    X(q4k_matvec_q6k__avx512vnni_r4_c4_p0)
+    X(q4k_matvec_q6k__avx512vnni_r8_c1_p0_packed) \
+    X(q4k_matvec_q6k__avx512vnni_r8_c1_p4) \
+    X(q4k_matvec_q6k__avx512vnni_r8_c1_p4_packed) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c4_p0) \
+    X(q4k_matvec_q6k__avx512vnni_r4_c4_p0_packed)
 
 #define Q4K_LIST_MATVEC_Q6K_NEONDOT(X) \
     X(q4k_matvec_q6k__neondot_r1_c1_p0) \
     X(q4k_matvec_q6k__neondot_r1_c4_p0) \
     X(q4k_matvec_q6k__neondot_r4_c1_p0) \
-    X(q4k_matvec_q6k__neondot_r4_c4_p0)
+    X(q4k_matvec_q6k__neondot_r4_c1_p0_packed) \
+    X(q4k_matvec_q6k__neondot_r4_c4_p0) \
+    X(q4k_matvec_q6k__neondot_r4_c4_p0_packed)
 
-#define Q4K_VARIANT_COUNT_MAX 128
+#define Q4K_VARIANT_COUNT_MAX 139
 
 #endif /* Q4K_VARIANTS_H */

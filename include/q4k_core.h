@@ -89,8 +89,9 @@ typedef struct q4k_variant {
     q4k_matvec_fn matvec; /* the kernel, when op is Q4K_OP_MATVEC or Q4K_OP_MATVEC_Q6K */
     q4k_quantize_fn quantize; /* the kernel, when op is Q4K_OP_QUANTIZE_Q8K */
     unsigned vecs;        /* matvec: activation vectors per iteration (sharing each weight unpack) */
-    unsigned layout;      /* matvec: the weights it reads: 0 = rows as GGUF stores them, n = packed
-                             by q4k_pack with rows interleaved by n (q4k_matvec.h) */
+    unsigned layout;      /* matvec, matvec_q6k: the weights it reads: 0 = rows as GGUF stores them,
+                             n = packed by q4k_pack (q4k_pack_q6k) with rows interleaved by n
+                             (q4k_matvec.h, q4k_matvec_q6k.h) */
 } q4k_variant;
 
 /* Variants usable on this CPU (features checked at run time). */

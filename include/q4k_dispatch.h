@@ -10,9 +10,9 @@
  * the series with the most vectors <= V, then the most threads <= T. A
  * bucket lists candidate variants in order of preference, and the first one
  * compiled into this library, usable on this CPU and reading the call's
- * weight layout (GGUF rows, or q4k_pack's interleave) wins. That is the one
- * dispatch rule (q4k_dispatch_rule*): the library, the tuner and the tools
- * all call it.
+ * weight layout (GGUF rows, or q4k_pack's / q4k_pack_q6k's interleave)
+ * wins. That is the one dispatch rule (q4k_dispatch_rule*): the library,
+ * the tuner and the tools all call it.
  *
  * Tables come from tuning profiles (a small text file written by
  * `q4k select`/`q4k tune`, format in docs of `q4k select --help`): the one

@@ -204,4 +204,37 @@ static inline int q6k_quant(const uint8_t *block, int i)
     return q4k_q6k_quant(block, i) + 32;
 }
 
+/* ---- Packed Q6_K weights (q4k_pack_q6k, q4k_matvec_q6k.h) ---------------
+ * The same numbers as GGUF rows, laid out for the fused kernels as the
+ * packed Q4_K above: rows in tiles of R (the interleave: 4 or 8; the last
+ * tile padded with all-zero rows), and per tile, block column after block
+ * column, one group of R blocks:
+ *   bytes 0 .. 2R-1          d[r]      fp16 of tile row r, as stored
+ *   bytes 2R .. 18R-1        sc[r][k]  row r's 16 int8 scales, as stored
+ *   bytes 18R .. 146R-1      ql[r][i]  row r's 128 low-nibble bytes, as GGUF
+ *   bytes 146R .. 210R-1     qh[r][i]  row r's 64 high-bit bytes, regrouped
+ * 210 bytes per block, as GGUF (nothing widened: the kernels are bound by
+ * reading memory; one stream of loads instead of R). ql byte i (0..127)
+ * keeps GGUF's meaning: its low nibble is bits 0-3 of value i % 64 +
+ * 128 * (i / 64), its high nibble of that value + 64. The high bits are
+ * regrouped by value: bits 2m, 2m+1 of qh byte i (0..63) are bits 4-5 of
+ * value 64m + i, so a kernel reading 64 values at a time shifts one 64-byte
+ * load instead of shuffling halves (q4k_q6k_packed_quant). Group of tile t,
+ * column b: at (t * n_bpr + b) * 210 * R. */
+enum { Q4K_PACKED_Q6K_BLOCK_BYTES = 210 };
+
+static inline size_t q4k_packed_q6k_off_sc(unsigned R) { return 2u * R; }
+static inline size_t q4k_packed_q6k_off_ql(unsigned R) { return 18u * R; }
+static inline size_t q4k_packed_q6k_off_qh(unsigned R) { return 146u * R; }
+
+/* Quant k (0..255, in 0..63 before the -32) of one row of a packed group:
+ * ql the row's 128 bytes, qh its 64 (q4k_packed_q6k_off_ql/qh + 128r/64r). */
+static inline int q4k_q6k_packed_quant(const uint8_t *ql, const uint8_t *qh, int k)
+{
+    const int m = k / 64, i = k % 64;
+    const uint8_t l = ql[64 * (m / 2) + i];
+    const int lo = (m & 1) ? (l >> 4) : (l & 0xf);
+    return lo | (((qh[i] >> (2 * m)) & 3) << 4);
+}
+
 #endif /* Q4K_FORMAT_H */

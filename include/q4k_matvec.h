@@ -93,9 +93,14 @@ int q4k_matmul_q8k_mt_with(q4k_pool *pool, const q4k_variant *v, const void *w, 
 typedef struct q4k_packed {
     unsigned interleave;   /* rows per tile: 4 or 8 */
     size_t n_rows, n_cols; /* the matrix's shape (n_rows real rows) */
-    size_t bytes;          /* of data: q4k_pack_bytes */
+    size_t bytes;          /* of data: q4k_pack_bytes (q4k_pack_q6k_bytes) */
     void *data;            /* 64-byte aligned, owned by the object */
+    unsigned format;       /* the weights': Q4K_PACKED_Q4K (q4k_pack), Q4K_PACKED_Q6K (q4k_pack_q6k) */
 } q4k_packed;
+
+/* q4k_packed.format. A packed matrix only runs through its own format's
+ * entry points (the others return Q4K_EINVAL). */
+enum { Q4K_PACKED_Q4K = 0, Q4K_PACKED_Q6K = 1 };
 
 /* The interleave the table in force prefers for this shape and call: the
  * layout of its first usable candidate, 0 when that one reads GGUF rows
@@ -110,7 +115,7 @@ int q4k_pack_into(const void *w, size_t n_rows, size_t n_cols, unsigned interlea
  * one thread, or, where packing does not pay, the interleave of the
  * bucket's first packed candidate (4 if none). */
 int q4k_pack(const void *w, size_t n_rows, size_t n_cols, unsigned interleave, q4k_packed **out);
-/* NULL is a no-op. */
+/* Either format (Q4_K or Q6_K, q4k_matvec_q6k.h). NULL is a no-op. */
 void q4k_packed_free(q4k_packed *p);
 
 /* As q4k_matmul_q8k_mt on packed weights: the same bits. */

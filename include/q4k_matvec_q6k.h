@@ -60,6 +60,38 @@ int q4k_matmul_q6k_q8k_mt(q4k_pool *pool, const void *w, size_t n_rows, size_t n
 int q4k_matmul_q6k_q8k_mt_with(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows,
                                size_t n_cols, const void *xq, size_t n_vecs, float *y);
 
+/* ---- Packed weights -------------------------------------------------------
+ * As the Q4_K product's (q4k_matvec.h): q4k_pack_q6k copies a GGUF-layout
+ * Q6_K matrix once, at model load, into the packed layout of q4k_format.h
+ * (rows interleaved by 4 or 8 into one load stream, the high bits regrouped
+ * by value), in the same q4k_packed object (format Q4K_PACKED_Q6K; free it
+ * with q4k_packed_free). The packed entry points give exactly the bits of
+ * the unpacked ones. Whether packing pays: `q4k tune` measures both layouts
+ * and the tuned table says (q4k_pack_q6k_preferred). */
+typedef struct q4k_packed q4k_packed;
+
+/* The interleave the table in force prefers for this shape and call: the
+ * layout of its first usable matvec_q6k candidate, 0 when that one reads
+ * GGUF rows. */
+unsigned q4k_pack_q6k_preferred(size_t n_rows, size_t n_cols, size_t n_vecs, unsigned n_threads);
+/* Bytes of the packed matrix; 0 for a bad shape or interleave (4 or 8) or
+ * a size that overflows. */
+size_t q4k_pack_q6k_bytes(size_t n_rows, size_t n_cols, unsigned interleave);
+/* Pack into caller memory of q4k_pack_q6k_bytes (any alignment). */
+int q4k_pack_q6k_into(const void *w, size_t n_rows, size_t n_cols, unsigned interleave, void *out);
+/* Allocate and pack. interleave 0: q4k_pack_q6k_preferred for one vector
+ * on one thread, or, where packing does not pay, the interleave of the
+ * bucket's first packed candidate (8 if none). */
+int q4k_pack_q6k(const void *w, size_t n_rows, size_t n_cols, unsigned interleave, q4k_packed **out);
+
+/* As q4k_matmul_q6k_q8k_mt on packed weights: the same bits. */
+int q4k_matmul_q6k_q8k_packed_mt(q4k_pool *pool, const q4k_packed *w, const void *xq, size_t n_vecs, float *y);
+int q4k_matvec_q6k_q8k_packed(const q4k_packed *w, const void *xq, float *y);
+/* With one given variant (of Q4K_OP_MATVEC_Q6K), whose layout must be w's
+ * interleave. */
+int q4k_matmul_q6k_q8k_packed_mt_with(q4k_pool *pool, const q4k_variant *v, const q4k_packed *w, const void *xq,
+                                      size_t n_vecs, float *y);
+
 #ifdef __cplusplus
 }
 #endif

@@ -285,6 +285,12 @@ grep_out "$tmp/err" "variant q4k_matvec_q6k__" "gguf matvec runs a matvec_q6k va
 expect 0 "gguf matvec q6_K, scalar, 2 threads" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" \
     "$tmp/g6s.f32" --variant q4k_matvec_q6k__scalar --threads 2
 check "gguf matvec q6_K: the dispatched variant gives the scalar bits" -- cmp -s "$tmp/g6.f32" "$tmp/g6s.f32"
+# every matvec_q6k variant this CPU runs (packed ones pack the tensor first)
+for v in $($Q4K list --op matvec_q6k 2>/dev/null | awk 'NR > 1 {print $1}'); do
+    expect 0 "gguf matvec q6_K --variant $v" -- \
+        $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" "$tmp/g6v.f32" --variant "$v" --threads 2
+    check "gguf matvec q6_K --variant $v: the same bits" -- cmp -s "$tmp/g6v.f32" "$tmp/g6.f32"
+done
 expect 2 "gguf matvec q6_K with a Q4_K variant" -- $Q4K gguf matvec "$G" output.weight "$tmp/x256.f32" \
     "$tmp/bad.f32" --variant q4k_matvec__scalar
 grep_out "$tmp/err" "not of matvec_q6k" "gguf matvec names the op a q6_K tensor needs"
@@ -338,11 +344,12 @@ grep_out "$tmp/out" '"matrices": 29,' "gguf bench --json counts 29 matrices"
 if command -v python3 >/dev/null 2>&1; then
     check "gguf bench --json parses" -- python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["ms_per_token"] > 0 and d["speedup"] > 0' "$tmp/out"
 fi
-# --pack: every Q4_K matrix packed at load, the packed kernels, the same
-# results (the checksum of y is the same bits)
+# --pack: every Q4_K and Q6_K matrix packed at load, the packed kernels,
+# the same results (the checksum of y is the same bits)
 expect 0 "gguf bench --pack --json" -- $Q4K gguf bench "$G" --tokens 2 --read-mb 16 --threads 2 --pack --json
-grep_out "$tmp/out" '"packed_matrices": 24,' "gguf bench --pack packs the 24 Q4_K matrices"
-grep_out "$tmp/out" '_packed"' "gguf bench --pack runs a packed kernel"
+grep_out "$tmp/out" '"packed_matrices": 29,' "gguf bench --pack packs the 29 Q4_K and Q6_K matrices"
+grep_out "$tmp/out" '"q4_K": {"matrices": 24,.*_packed", "packed": 24,' "gguf bench --pack runs a packed Q4_K kernel"
+grep_out "$tmp/out" '"q6_K": {"matrices": 5,.*_packed", "packed": 5,' "gguf bench --pack runs a packed Q6_K kernel"
 sed -n 's/.*"checksum": \([^}]*\)}.*/\1/p' "$tmp/out" >"$tmp/sum_packed"
 expect 0 "gguf bench unpacked --json" -- $Q4K gguf bench "$G" --tokens 2 --read-mb 16 --threads 2 --json
 sed -n 's/.*"checksum": \([^}]*\)}.*/\1/p' "$tmp/out" >"$tmp/sum_rows"

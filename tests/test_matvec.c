@@ -250,7 +250,7 @@ static void compare_shape(const q4k_variant *v, const uint8_t *w, const uint8_t 
         uint8_t *pbuf = malloc(bytes + 4);
         assert_true(bytes && pbuf);
         assert_int_equal(q4k_pack_into(wbuf + skew, n_rows, n_bpr * 256, v->layout, pbuf + skew), Q4K_OK);
-        const q4k_packed pk = {v->layout, n_rows, n_bpr * 256, bytes, pbuf + skew};
+        const q4k_packed pk = {v->layout, n_rows, n_bpr * 256, bytes, pbuf + skew, Q4K_PACKED_Q4K};
         assert_int_equal(q4k_matmul_q8k_packed_mt_with(NULL, v, &pk, xbuf + skew, n_vecs, y), Q4K_OK);
         free(pbuf);
     } else {

@@ -12,6 +12,9 @@
  *     extremes; non-finite d8), every shape class (one row, rows no multiple
  *     of any tile, 1..9 vectors, unaligned pointers);
  *   - thread counts 1..4 and batch sizes 1..9 give the same bits;
+ *   - packed weights (q4k_pack_q6k, interleaves 4 and 8, the last tile
+ *     padded): every packed variant and the packed entry points give the
+ *     unpacked reference's bits at every shape, thread count and batch;
  *   - bad arguments return a status, never a crash. */
 #include <math.h>
 #include <setjmp.h>
@@ -34,7 +37,7 @@ static const q4k_variant *scalar_of(q4k_op op)
 {
     for (size_t i = 0; i < q4k_variant_count_all(); i++) {
         const q4k_variant *v = q4k_variant_at_all(i);
-        if (v->op == op && !strcmp(v->isa, "scalar"))
+        if (v->op == op && !strcmp(v->isa, "scalar") && v->layout == 0)
             return v;
     }
     fail_msg("no scalar variant of op %s", q4k_op_name(op));
@@ -184,7 +187,14 @@ static void against_ggml(const char *name)
         const q4k_variant *v = q4k_variant_at(i);
         if (v->op != Q4K_OP_MATVEC_Q6K)
             continue;
-        assert_int_equal(q4k_matmul_q6k_q8k_with(v, w, rows, n_cols, xq, 1, yv), Q4K_OK);
+        if (v->layout) {
+            q4k_packed *pk = NULL;
+            assert_int_equal(q4k_pack_q6k(w, rows, n_cols, v->layout, &pk), Q4K_OK);
+            assert_int_equal(q4k_matmul_q6k_q8k_packed_mt_with(NULL, v, pk, xq, 1, yv), Q4K_OK);
+            q4k_packed_free(pk);
+        } else {
+            assert_int_equal(q4k_matmul_q6k_q8k_with(v, w, rows, n_cols, xq, 1, yv), Q4K_OK);
+        }
         char what[96];
         snprintf(what, sizeof what, "%s on q6k_%s.bin", v->name, name);
         assert_same_floats(yv, y, rows, what);
@@ -224,7 +234,18 @@ static void compare_shape(const q4k_variant *v, const uint8_t *w, const uint8_t 
     memcpy(xbuf + skew, xq, n_vecs * n_bpr * Q8K);
     assert_int_equal(q4k_matmul_q6k_q8k_with(ref, w, n_rows, n_bpr * 256, xq, n_vecs, want), Q4K_OK);
     float *y = (float *)(void *)(ybuf + skew);
-    assert_int_equal(q4k_matmul_q6k_q8k_with(v, wbuf + skew, n_rows, n_bpr * 256, xbuf + skew, n_vecs, y), Q4K_OK);
+    if (v->layout) { /* packed into a buffer just as misaligned */
+        const size_t bytes = q4k_pack_q6k_bytes(n_rows, n_bpr * 256, v->layout);
+        uint8_t *pbuf = malloc(bytes + 4);
+        assert_true(bytes && pbuf);
+        assert_int_equal(q4k_pack_q6k_into(wbuf + skew, n_rows, n_bpr * 256, v->layout, pbuf + skew), Q4K_OK);
+        const q4k_packed pk = {v->layout, n_rows, n_bpr * 256, bytes, pbuf + skew, Q4K_PACKED_Q6K};
+        assert_int_equal(q4k_matmul_q6k_q8k_packed_mt_with(NULL, v, &pk, xbuf + skew, n_vecs, y), Q4K_OK);
+        free(pbuf);
+    } else {
+        assert_int_equal(q4k_matmul_q6k_q8k_with(v, wbuf + skew, n_rows, n_bpr * 256, xbuf + skew, n_vecs, y),
+                         Q4K_OK);
+    }
     memcpy(got, ybuf + skew, n_vecs * n_rows * sizeof(float));
     char what[160];
     snprintf(what, sizeof what, "%s, %zu rows x %zu blocks, %zu vectors, skew %u", v->name, n_rows, n_bpr, n_vecs,
@@ -363,13 +384,130 @@ static void test_threads_give_the_same_bits(void **state)
             const q4k_variant *v = q4k_variant_at(i);
             if (v->op != Q4K_OP_MATVEC_Q6K)
                 continue;
-            assert_int_equal(q4k_matmul_q6k_q8k_mt_with(pool, v, w, ROWS, BPR * 256, xq, 3, got), Q4K_OK);
+            if (v->layout) {
+                q4k_packed *pk = NULL;
+                assert_int_equal(q4k_pack_q6k(w, ROWS, BPR * 256, v->layout, &pk), Q4K_OK);
+                assert_int_equal(q4k_matmul_q6k_q8k_packed_mt_with(pool, v, pk, xq, 3, got), Q4K_OK);
+                q4k_packed_free(pk);
+            } else {
+                assert_int_equal(q4k_matmul_q6k_q8k_mt_with(pool, v, w, ROWS, BPR * 256, xq, 3, got), Q4K_OK);
+            }
             assert_same_floats(got, want, 3 * ROWS, v->name);
         }
         q4k_pool_destroy(pool);
     }
     free(want);
     free(got);
+    free(w);
+    free(xq);
+}
+
+/* The packed layout, byte by byte: q4k_q6k_packed_quant of every value of
+ * every row of a tile against the GGUF block's, d and scales as stored,
+ * padding rows all zero. */
+static void test_packed_layout(void **state)
+{
+    (void)state;
+    enum { ROWS = 5, BPR = 2 };
+    uint8_t *w = random_weights(ROWS * BPR, 13);
+    static const unsigned interleaves[] = {4, 8};
+    for (size_t k = 0; k < 2; k++) {
+        const unsigned R = interleaves[k];
+        const size_t bytes = q4k_pack_q6k_bytes(ROWS, BPR * 256, R);
+        assert_int_equal(bytes, ((ROWS + R - 1) / R) * R * BPR * 210);
+        uint8_t *p = malloc(bytes);
+        assert_non_null(p);
+        assert_int_equal(q4k_pack_q6k_into(w, ROWS, BPR * 256, R, p), Q4K_OK);
+        for (size_t t = 0; t * R < ROWS; t++)
+            for (size_t b = 0; b < BPR; b++) {
+                const uint8_t *g = p + (t * BPR + b) * 210 * R;
+                for (unsigned r = 0; r < R; r++) {
+                    const size_t row = t * R + r;
+                    const uint8_t *ql = g + q4k_packed_q6k_off_ql(R) + 128 * r;
+                    const uint8_t *qh = g + q4k_packed_q6k_off_qh(R) + 64 * r;
+                    if (row >= ROWS) { /* padding: all zero */
+                        for (int i = 0; i < 2; i++)
+                            assert_int_equal(g[2 * r + i], 0);
+                        for (int i = 0; i < 16; i++)
+                            assert_int_equal(g[q4k_packed_q6k_off_sc(R) + 16 * r + i], 0);
+                        for (int i = 0; i < 128; i++)
+                            assert_int_equal(ql[i], 0);
+                        for (int i = 0; i < 64; i++)
+                            assert_int_equal(qh[i], 0);
+                        continue;
+                    }
+                    const uint8_t *x = w + (row * BPR + b) * Q6K;
+                    assert_memory_equal(g + 2 * r, x + 208, 2);
+                    assert_memory_equal(g + q4k_packed_q6k_off_sc(R) + 16 * r, x + 192, 16);
+                    for (int i = 0; i < 256; i++)
+                        assert_int_equal(q4k_q6k_packed_quant(ql, qh, i), q6k_quant(x, i));
+                }
+            }
+        free(p);
+    }
+    free(w);
+}
+
+/* Packed weights through the public entry points: the unpacked bits at
+ * every interleave, thread count and batch size, and the checks. */
+static void test_packed_weights(void **state)
+{
+    (void)state;
+    enum { ROWS = 203, BPR = 3, VECS = 5 }; /* 4 chunks, the last tile short for both interleaves */
+    uint8_t *w = random_weights(ROWS * BPR, 11);
+    uint8_t *xq = random_activations(VECS * BPR, 12);
+    float want[VECS * ROWS], got[VECS * ROWS];
+    assert_int_equal(q4k_matmul_q6k_q8k(w, ROWS, BPR * 256, xq, VECS, want), Q4K_OK);
+    static const unsigned interleaves[] = {0, 4, 8};
+    for (size_t k = 0; k < 3; k++) {
+        q4k_packed *pk = NULL;
+        assert_int_equal(q4k_pack_q6k(w, ROWS, BPR * 256, interleaves[k], &pk), Q4K_OK);
+        assert_true(pk->interleave == 4 || pk->interleave == 8);
+        assert_true(!interleaves[k] || pk->interleave == interleaves[k]);
+        assert_int_equal(pk->format, Q4K_PACKED_Q6K);
+        assert_int_equal(pk->bytes, q4k_pack_q6k_bytes(ROWS, BPR * 256, pk->interleave));
+        assert_int_equal((uintptr_t)pk->data % 64, 0);
+        for (unsigned t = 1; t <= 4; t++) {
+            q4k_pool *pool;
+            assert_int_equal(q4k_pool_create(t, &pool), Q4K_OK);
+            for (size_t nv = 1; nv <= VECS; nv++) {
+                memset(got, 0, sizeof got);
+                assert_int_equal(q4k_matmul_q6k_q8k_packed_mt(pool, pk, xq, nv, got), Q4K_OK);
+                assert_same_floats(got, want, nv * ROWS, "packed");
+            }
+            q4k_pool_destroy(pool);
+        }
+        assert_int_equal(q4k_matvec_q6k_q8k_packed(pk, xq, got), Q4K_OK);
+        assert_same_floats(got, want, ROWS, "packed matvec");
+        /* a variant of another layout or op, or the Q4_K entry points, are refused */
+        assert_int_equal(q4k_matmul_q6k_q8k_packed_mt_with(NULL, scalar_of(Q4K_OP_MATVEC_Q6K), pk, xq, 1, got),
+                         Q4K_EINVAL);
+        assert_int_equal(q4k_matmul_q8k_packed_mt(NULL, pk, xq, 1, got), Q4K_EINVAL);
+        assert_int_equal(q4k_matvec_q8k_packed(pk, xq, got), Q4K_EINVAL);
+        q4k_packed_free(pk);
+    }
+    /* and a Q4_K packed matrix is refused by the Q6_K entry points */
+    {
+        uint8_t q4[2 * 144] = {0};
+        q4k_packed *p4 = NULL;
+        assert_int_equal(q4k_pack(q4, 2, 256, 4, &p4), Q4K_OK);
+        assert_int_equal(q4k_matmul_q6k_q8k_packed_mt(NULL, p4, xq, 1, got), Q4K_EINVAL);
+        q4k_packed_free(p4);
+    }
+    unsigned pref = q4k_pack_q6k_preferred(ROWS, BPR * 256, 1, 1);
+    assert_true(pref == 0 || pref == 4 || pref == 8);
+    /* bad input */
+    q4k_packed *pk = (q4k_packed *)(uintptr_t)1;
+    assert_int_equal(q4k_pack_q6k(w, ROWS, 100, 4, &pk), Q4K_EINVAL);
+    assert_null(pk);
+    assert_int_equal(q4k_pack_q6k(w, ROWS, 256, 5, &pk), Q4K_EINVAL);
+    assert_int_equal(q4k_pack_q6k(NULL, ROWS, 256, 4, &pk), Q4K_EINVAL);
+    assert_int_equal(q4k_pack_q6k(w, ROWS, 256, 4, NULL), Q4K_EINVAL);
+    assert_int_equal(q4k_pack_q6k_bytes(SIZE_MAX / 4, 512, 8), 0);
+    assert_int_equal(q4k_pack_q6k_bytes(3, 256, 4), 4 * 210);
+    assert_int_equal(q4k_pack_q6k_into(w, 3, 256, 3, got), Q4K_EINVAL);
+    assert_int_equal(q4k_pack_q6k_into(w, 3, 100, 4, got), Q4K_EINVAL);
+    assert_int_equal(q4k_matmul_q6k_q8k_packed_mt(NULL, NULL, xq, 1, got), Q4K_EINVAL);
     free(w);
     free(xq);
 }
@@ -420,6 +558,8 @@ int main(void)
         cmocka_unit_test(test_every_variant_bit_identical),
         cmocka_unit_test(test_extremes_and_specials),
         cmocka_unit_test(test_threads_give_the_same_bits),
+        cmocka_unit_test(test_packed_layout),
+        cmocka_unit_test(test_packed_weights),
         cmocka_unit_test(test_bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

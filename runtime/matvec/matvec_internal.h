@@ -14,14 +14,14 @@ typedef struct matvec_job {
     q4k_matvec_fn fn;
     const unsigned char *w;
     size_t n_rows, n_bpr;
-    size_t block_bytes; /* weight bytes per row and block: 144 (GGUF rows), 148 (packed) */
+    size_t block_bytes; /* weight bytes per row and block: 144 (Q4_K rows), 148 (Q4_K packed), 210 (Q6_K) */
     const void *xq;
     size_t n_vecs;
     float *y;
 } matvec_job;
 
 /* Rows [r0, r1) of the job (r0 a multiple of Q4K_MATVEC_CHUNK_ROWS, so of
- * every packed interleave: a packed tile starts at r0 * n_bpr * 148). */
+ * every packed interleave: a packed tile starts at r0 * n_bpr * block_bytes). */
 void matvec_job_rows(const matvec_job *job, size_t r0, size_t r1);
 
 /* Run the job on the pool's threads in fixed chunks of rows (pool NULL or

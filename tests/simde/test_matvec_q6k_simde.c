@@ -49,8 +49,19 @@ static const struct {
 static struct {
     const char *name;
     mv_fn fn;
+    unsigned layout; /* 0, or the packed interleave */
 } kernels[Q4K_VARIANT_COUNT_MAX + sizeof simde_kernels / sizeof simde_kernels[0]];
 static size_t n_kernels, n_simde;
+
+/* A packed variant's interleave from its name (..._r8_..._packed), else 0. */
+static unsigned layout_of(const char *name)
+{
+    const char *r = strstr(name, "_r");
+    unsigned R = 0;
+    if (!strstr(name, "_packed") || !r || sscanf(r, "_r%u", &R) != 1)
+        return 0;
+    return R;
+}
 
 static int collect_kernels(void **state)
 {
@@ -58,6 +69,7 @@ static int collect_kernels(void **state)
     for (size_t i = 0; i < sizeof simde_kernels / sizeof simde_kernels[0]; i++, n_kernels++) {
         kernels[n_kernels].name = simde_kernels[i].name;
         kernels[n_kernels].fn = simde_kernels[i].fn;
+        kernels[n_kernels].layout = layout_of(simde_kernels[i].name);
     }
     n_simde = n_kernels;
     for (size_t i = 0; i < q4k_variant_count(); i++) {
@@ -65,6 +77,7 @@ static int collect_kernels(void **state)
         if (v->op != Q4K_OP_MATVEC_Q6K || !strcmp(v->isa, "scalar"))
             continue;
         kernels[n_kernels].name = v->name;
+        kernels[n_kernels].layout = v->layout;
         kernels[n_kernels++].fn = v->matvec;
     }
     return 0;
@@ -100,14 +113,23 @@ static void fill_activations(uint8_t *a, size_t n_blocks)
     }
 }
 
-static void compare(const char *name, mv_fn fn, const uint8_t *w, const uint8_t *xq, size_t n_rows, size_t n_bpr,
-                    size_t n_vecs, unsigned skew)
+/* kernel k against the reference; a packed kernel gets the weights packed
+ * (q4k_pack_q6k_into) into a buffer just as misaligned. */
+static void compare(size_t k, const uint8_t *w, const uint8_t *xq, size_t n_rows, size_t n_bpr, size_t n_vecs,
+                    unsigned skew)
 {
-    uint8_t *wb = malloc(n_rows * n_bpr * Q6K + 4), *xb = malloc(n_vecs * n_bpr * Q8K + 4);
+    const char *name = kernels[k].name;
+    const mv_fn fn = kernels[k].fn;
+    const unsigned layout = kernels[k].layout;
+    const size_t wbytes = layout ? q4k_pack_q6k_bytes(n_rows, n_bpr * 256, layout) : n_rows * n_bpr * Q6K;
+    uint8_t *wb = malloc(wbytes + 4), *xb = malloc(n_vecs * n_bpr * Q8K + 4);
     uint8_t *yb = malloc(n_vecs * n_rows * sizeof(float) + 4);
     float *want = malloc(n_vecs * n_rows * sizeof(float)), *got = malloc(n_vecs * n_rows * sizeof(float));
     assert_true(wb && xb && yb && want && got);
-    memcpy(wb + skew, w, n_rows * n_bpr * Q6K);
+    if (layout)
+        assert_int_equal(q4k_pack_q6k_into(w, n_rows, n_bpr * 256, layout, wb + skew), Q4K_OK);
+    else
+        memcpy(wb + skew, w, n_rows * n_bpr * Q6K);
     memcpy(xb + skew, xq, n_vecs * n_bpr * Q8K);
     q4k_matvec_q6k__scalar(w, n_rows, n_bpr, xq, n_vecs, want, n_rows);
     memset(yb, 0x7f, n_vecs * n_rows * sizeof(float) + 4);
@@ -139,10 +161,9 @@ static void kernels_are_bit_exact(void **state)
         size_t shapes = 0;
         for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++)
             for (size_t b = 1; b <= MAXB; b++, shapes++)
-                compare(kernels[k].name, kernels[k].fn, w, xq, rows[r], b, 1 + (r + b) % MAXV,
-                        (unsigned)((r + b) % 4));
+                compare(k, w, xq, rows[r], b, 1 + (r + b) % MAXV, (unsigned)((r + b) % 4));
         for (size_t v = 1; v <= MAXV; v++, shapes++)
-            compare(kernels[k].name, kernels[k].fn, w, xq, 13, 2, v, (unsigned)(v % 4));
+            compare(k, w, xq, 13, 2, v, (unsigned)(v % 4));
         print_message("%-48s %zu shapes bit-exact\n", kernels[k].name, shapes);
     }
     free(w);
@@ -183,7 +204,7 @@ static void kernels_extremes_and_specials(void **state)
     memcpy(xq + (3 * BPR + 1) * Q8K, &d8s[3], 4);
     for (size_t k = 0; k < n_kernels; k++)
         for (size_t v = 1; v <= VECS; v++)
-            compare(kernels[k].name, kernels[k].fn, w, xq, ROWS, BPR, v, (unsigned)v % 4);
+            compare(k, w, xq, ROWS, BPR, v, (unsigned)v % 4);
     free(w);
     free(xq);
 }

@@ -56,7 +56,7 @@ typedef struct matrix {
     int kind;              /* T_Q4K, T_Q6K */
     size_t n_rows, n_cols;
     size_t input;          /* index of its input (shared by attn_q/k/v, ffn_gate/up) */
-    q4k_packed *pk;        /* --pack: the Q4_K weights packed (q4k_pack), else NULL */
+    q4k_packed *pk;        /* --pack: the weights packed (q4k_pack, q4k_pack_q6k), else NULL */
 } matrix;
 
 typedef struct input {
@@ -107,9 +107,10 @@ static void usage(FILE *f)
             "  --tokens N         runs, 2..%d (default 8); the first is a warm-up, not counted\n"
             "  --compare-dequant  also run the old way: per matrix, dequantize to float32 into one\n"
             "                     reused buffer, then a float32 matrix-vector product\n"
-            "  --pack             pack every Q4_K matrix first (q4k_pack, the interleave the\n"
-            "                     table in force prefers; held in memory beside the file) and\n"
-            "                     run the packed products (q4k_matmul_q8k_packed_mt)\n"
+            "  --pack             pack every Q4_K and Q6_K matrix first (q4k_pack, q4k_pack_q6k,\n"
+            "                     the interleave the table in force prefers; held in memory\n"
+            "                     beside the file) and run the packed products\n"
+            "                     (q4k_matmul_q8k_packed_mt, q4k_matmul_q6k_q8k_packed_mt)\n"
             "  --mmap             map the file instead of reading it into memory (q4k_gguf_open:\n"
             "                     the page cache's 4 KiB pages; slower where TLB walks are dear)\n"
             "  --read-mb N        buffer of the read-limit loop in MiB, 1..%d (default %d; keep it\n"
@@ -441,9 +442,13 @@ static int fused_token(model *md, q4k_pool *pool, const float *x, size_t vecs, f
             in->ready = 1;
         }
         uint64_t t1 = q4k_now_ns();
-        int rc = m->pk               ? q4k_matmul_q8k_packed_mt(pool, m->pk, in->xq, vecs, y)
-                 : m->kind == T_Q4K ? q4k_matmul_q8k_mt(pool, m->t->data, m->n_rows, m->n_cols, in->xq, vecs, y)
-                                    : q4k_matmul_q6k_q8k_mt(pool, m->t->data, m->n_rows, m->n_cols, in->xq, vecs, y);
+        int rc;
+        if (m->pk)
+            rc = m->kind == T_Q4K ? q4k_matmul_q8k_packed_mt(pool, m->pk, in->xq, vecs, y)
+                                  : q4k_matmul_q6k_q8k_packed_mt(pool, m->pk, in->xq, vecs, y);
+        else
+            rc = m->kind == T_Q4K ? q4k_matmul_q8k_mt(pool, m->t->data, m->n_rows, m->n_cols, in->xq, vecs, y)
+                                  : q4k_matmul_q6k_q8k_mt(pool, m->t->data, m->n_rows, m->n_cols, in->xq, vecs, y);
         if (rc != Q4K_OK)
             return rc;
         uint64_t t2 = q4k_now_ns();
@@ -494,9 +499,9 @@ typedef struct results {
     const char *variant[N_TYPES];
     q4k_machine mach;
     double checksum;
-    size_t packed;          /* --pack: Q4_K matrices packed */
-    uint64_t packed_bytes;  /* their packed bytes (148 per block, held in memory) */
-    unsigned interleave;    /* the interleave q4k_pack chose (the last matrix's) */
+    size_t packed[N_TYPES];         /* --pack: matrices packed, per type */
+    uint64_t packed_bytes[N_TYPES]; /* their packed bytes (148 or 210 per block, held in memory) */
+    unsigned interleave[N_TYPES];   /* the interleave the pack function chose (the last matrix's) */
 } results;
 
 static double gbps(uint64_t bytes, double ms)
@@ -528,14 +533,15 @@ static void print_json(const options *o, const model *md, const results *r)
     static const char *const names[N_TYPES] = {"q4_K", "q6_K"};
     for (int k = 0; k < N_TYPES; k++)
         printf(" \"%s\": {\"matrices\": %zu, \"bytes\": %" PRIu64 ", \"ms_per_token\": %.6f, \"gbps\": %.4f, "
-               "\"variant\": \"%s\"},\n",
+               "\"variant\": \"%s\", \"packed\": %zu, \"interleave\": %u},\n",
                names[k], md->count[k], md->bytes[k], r->type_ms[k], gbps(md->bytes[k], r->type_ms[k]),
-               r->variant[k] ? r->variant[k] : "");
+               r->variant[k] ? r->variant[k] : "", r->packed[k], r->interleave[k]);
     if (o->compare)
         printf(" \"dequant_ms_per_token\": %.6f, \"dequant_only_ms_per_token\": %.6f, \"speedup\": %.4f,\n",
                r->deq_ms, r->deq_only_ms, r->ms > 0 ? r->deq_ms / r->ms : 0.0);
-    printf(" \"packed_matrices\": %zu, \"packed_bytes\": %" PRIu64 ", \"interleave\": %u,\n", r->packed,
-           r->packed_bytes, r->interleave);
+    printf(" \"packed_matrices\": %zu, \"packed_bytes\": %" PRIu64 ", \"interleave\": %u,\n",
+           r->packed[T_Q4K] + r->packed[T_Q6K], r->packed_bytes[T_Q4K] + r->packed_bytes[T_Q6K],
+           r->interleave[T_Q4K]);
     printf(" \"checksum\": %.9g}\n", r->checksum);
 }
 
@@ -554,8 +560,10 @@ static void print_text(const options *o, const model *md, const results *r)
     printf("inputs   %zu distinct matrix inputs quantized to Q8_K per token (attn_q/k/v share one, "
            "ffn_gate/up one)\n", md->n_in);
     if (o->pack)
-        printf("packed   %zu q4_K matrices at load (q4k_pack, interleave %u): %.1f MiB held in memory; GB/s "
-               "below still counts the file's bytes\n", r->packed, r->interleave, (double)r->packed_bytes / 1048576.0);
+        printf("packed   %zu q4_K matrices (q4k_pack, interleave %u) and %zu q6_K (q4k_pack_q6k, interleave %u) "
+               "at load: %.1f MiB held in memory; GB/s below still counts the file's bytes\n",
+               r->packed[T_Q4K], r->interleave[T_Q4K], r->packed[T_Q6K], r->interleave[T_Q6K],
+               (double)(r->packed_bytes[T_Q4K] + r->packed_bytes[T_Q6K]) / 1048576.0);
     printf("\n");
     printf("fused    %10.3f ms/token  %8.2f GB/s", r->ms, g);
     if (r->read_gbps > 0)
@@ -649,15 +657,15 @@ int cmd_gguf_bench(int argc, char **argv)
     machine_describe(&r.mach);
     for (size_t i = 0; o.pack && i < md.n; i++) { /* at load time, as an engine would */
         matrix *m = &md.m[i];
-        if (m->kind != T_Q4K)
-            continue;
-        if ((rc = q4k_pack(m->t->data, m->n_rows, m->n_cols, 0, &m->pk)) != Q4K_OK) {
+        rc = m->kind == T_Q4K ? q4k_pack(m->t->data, m->n_rows, m->n_cols, 0, &m->pk)
+                              : q4k_pack_q6k(m->t->data, m->n_rows, m->n_cols, 0, &m->pk);
+        if (rc != Q4K_OK) {
             fprintf(stderr, "q4k gguf bench: packing %s: %s\n", m->t->name, q4k_strerror(rc));
             goto done;
         }
-        r.packed++;
-        r.packed_bytes += m->pk->bytes;
-        r.interleave = m->pk->interleave;
+        r.packed[m->kind]++;
+        r.packed_bytes[m->kind] += m->pk->bytes;
+        r.interleave[m->kind] = m->pk->interleave;
     }
     for (size_t i = 0; i < md.n; i++) {
         const matrix *m = &md.m[i];

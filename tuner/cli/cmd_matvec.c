@@ -139,11 +139,13 @@ static int matvec_files(const matvec_opts *o, const void *w, size_t n_rows, size
         fprintf(stderr, "%s: cannot start %lu threads: %s\n", o->cmd, o->threads, q4k_strerror(rc));
         goto done;
     }
-    if (v && v->layout) { /* a kernel on packed weights: pack them first (q4k_pack) */
+    if (v && v->layout) { /* a kernel on packed weights: pack them first (q4k_pack, q4k_pack_q6k) */
         q4k_packed *pk = NULL;
-        rc = q4k_pack(w, n_rows, n_cols, v->layout, &pk);
+        const int q6k = o->op == Q4K_OP_MATVEC_Q6K;
+        rc = q6k ? q4k_pack_q6k(w, n_rows, n_cols, v->layout, &pk) : q4k_pack(w, n_rows, n_cols, v->layout, &pk);
         if (rc == Q4K_OK)
-            rc = q4k_matmul_q8k_packed_mt_with(pool, v, pk, xq, vecs, y);
+            rc = q6k ? q4k_matmul_q6k_q8k_packed_mt_with(pool, v, pk, xq, vecs, y)
+                     : q4k_matmul_q8k_packed_mt_with(pool, v, pk, xq, vecs, y);
         q4k_packed_free(pk);
     } else if (o->op == Q4K_OP_MATVEC_Q6K) {
         rc = v ? q4k_matmul_q6k_q8k_mt_with(pool, v, w, n_rows, n_cols, xq, vecs, y)

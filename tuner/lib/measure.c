@@ -233,9 +233,12 @@ static int arena_alloc(arena *a, size_t in_bytes, size_t out_bytes, size_t aux_b
     return Q4K_OK;
 }
 
-/* Realistic input (and aux) for op p over the whole arena. */
+/* Realistic input (and aux) for op p over the whole arena; what a plan
+ * prepared from the previous input (packed weights) is dropped. */
 static void arena_fill(arena *a, const op_plan *p)
 {
+    for (size_t i = 0; i < op_plan_count(); i++)
+        op_plan_release(op_plan_at(i), &a->w);
     p->fill_input(a->w.in, a->in_cap, 0x7e57);
     if (p->aux_bytes && p->fill_aux)
         p->fill_aux(a->aux, p->aux_bytes, 0xa0c5);

@@ -112,13 +112,17 @@ static void matvec_fill_aux(uint8_t *aux, size_t bytes, uint64_t seed)
 }
 
 /* The weights of every slot packed for v's layout (once per layout, size
- * and slot count), so that packed variants read what q4k_pack makes. */
-static int matvec_prepare(const q4k_variant *v, op_workload *w)
+ * and slot count), so that packed variants read what the format's pack
+ * function makes (q4k_pack_into, q4k_pack_q6k_into): outside the timed
+ * loop. row_bytes: a GGUF row's bytes. */
+static int prepare_packed(const q4k_variant *v, op_workload *w, size_t row_bytes,
+                          size_t (*pack_bytes)(size_t, size_t, unsigned),
+                          int (*pack_into)(const void *, size_t, size_t, unsigned, void *))
 {
     if (!v->layout || (w->packed && w->packed_layout == v->layout && w->packed_n == w->n &&
                        w->packed_slots == w->slots))
         return Q4K_OK;
-    const size_t rows = w->n / OP_PLAN_MATVEC_BPR, step = q4k_pack_bytes(rows, OP_PLAN_MATVEC_COLS, v->layout);
+    const size_t rows = w->n / OP_PLAN_MATVEC_BPR, step = pack_bytes(rows, OP_PLAN_MATVEC_COLS, v->layout);
     if (!step)
         return Q4K_EINVAL;
     free(w->packed);
@@ -127,8 +131,7 @@ static int matvec_prepare(const q4k_variant *v, op_workload *w)
     if (posix_memalign((void **)&w->packed, 64, step * w->slots))
         return w->packed = NULL, Q4K_ENOMEM;
     for (size_t s = 0; s < w->slots; s++) {
-        int st = q4k_pack_into(w->in + s * rows * MATVEC_ROW_BYTES, rows, OP_PLAN_MATVEC_COLS, v->layout,
-                               w->packed + s * step);
+        int st = pack_into(w->in + s * rows * row_bytes, rows, OP_PLAN_MATVEC_COLS, v->layout, w->packed + s * step);
         if (st != Q4K_OK)
             return st;
     }
@@ -139,6 +142,11 @@ static int matvec_prepare(const q4k_variant *v, op_workload *w)
     return Q4K_OK;
 }
 
+static int matvec_prepare(const q4k_variant *v, op_workload *w)
+{
+    return prepare_packed(v, w, MATVEC_ROW_BYTES, q4k_pack_bytes, q4k_pack_into);
+}
+
 static void matvec_release(op_workload *w)
 {
     free(w->packed);
@@ -147,14 +155,17 @@ static void matvec_release(op_workload *w)
 }
 
 /* The entry point that runs a variant through a pool (q4k_matmul_q8k_mt_with,
- * q4k_matmul_q6k_q8k_mt_with). */
+ * q4k_matmul_q6k_q8k_mt_with), and its packed form. */
 typedef int (*matvec_mt_with_fn)(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows,
                                  size_t n_cols, const void *xq, size_t n_vecs, float *y);
+typedef int (*matvec_packed_with_fn)(q4k_pool *pool, const q4k_variant *v, const q4k_packed *w, const void *xq,
+                                     size_t n_vecs, float *y);
 
 /* Shared by matvec and matvec_q6k: rows of row_bytes (16 weight blocks);
- * a variant of a packed layout (matvec) reads w->packed (matvec_prepare). */
+ * a variant of a packed layout reads w->packed (prepare_packed), a
+ * q4k_packed of the given format through the pool. */
 static void matvec_run_rows(const q4k_variant *v, op_workload *w, unsigned long long iters, size_t row_bytes,
-                            matvec_mt_with_fn mt_with)
+                            matvec_mt_with_fn mt_with, matvec_packed_with_fn packed_with, unsigned format)
 {
     const size_t rows = w->n / OP_PLAN_MATVEC_BPR, vecs = w->vecs ? w->vecs : 1;
     const uint8_t *const in = v->layout ? w->packed : w->in;
@@ -165,8 +176,9 @@ static void matvec_run_rows(const q4k_variant *v, op_workload *w, unsigned long 
         for (unsigned long long i = 0; i < iters; i++) {
             float *y = (float *)(void *)(w->out + slot * out_step);
             if (v->layout) {
-                const q4k_packed pk = {v->layout, rows, OP_PLAN_MATVEC_COLS, in_step, (void *)(in + slot * in_step)};
-                q4k_matmul_q8k_packed_mt_with(w->pool, v, &pk, w->aux, vecs, y);
+                const q4k_packed pk = {v->layout, rows, OP_PLAN_MATVEC_COLS, in_step, (void *)(in + slot * in_step),
+                                       format};
+                packed_with(w->pool, v, &pk, w->aux, vecs, y);
             } else {
                 mt_with(w->pool, v, in + slot * in_step, rows, OP_PLAN_MATVEC_COLS, w->aux, vecs, y);
             }
@@ -194,7 +206,8 @@ static void matvec_run_rows(const q4k_variant *v, op_workload *w, unsigned long 
 
 static void matvec_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
 {
-    matvec_run_rows(v, w, iters, MATVEC_ROW_BYTES, q4k_matmul_q8k_mt_with);
+    matvec_run_rows(v, w, iters, MATVEC_ROW_BYTES, q4k_matmul_q8k_mt_with, q4k_matmul_q8k_packed_mt_with,
+                    Q4K_PACKED_Q4K);
 }
 
 static int matvec_dispatched(const op_workload *w)
@@ -249,7 +262,13 @@ static void matvec_q6k_fill(uint8_t *in, size_t bytes, uint64_t seed)
 
 static void matvec_q6k_run(const q4k_variant *v, op_workload *w, unsigned long long iters)
 {
-    matvec_run_rows(v, w, iters, MATVEC_Q6K_ROW_BYTES, q4k_matmul_q6k_q8k_mt_with);
+    matvec_run_rows(v, w, iters, MATVEC_Q6K_ROW_BYTES, q4k_matmul_q6k_q8k_mt_with, q4k_matmul_q6k_q8k_packed_mt_with,
+                    Q4K_PACKED_Q6K);
+}
+
+static int matvec_q6k_prepare(const q4k_variant *v, op_workload *w)
+{
+    return prepare_packed(v, w, MATVEC_Q6K_ROW_BYTES, q4k_pack_q6k_bytes, q4k_pack_q6k_into);
 }
 
 static int matvec_q6k_dispatched(const op_workload *w)
@@ -505,6 +524,8 @@ static const op_plan plans[] = {
         .fill_aux = matvec_fill_aux, /* the same activations as matvec */
         .run = matvec_q6k_run,
         .run_dispatched = matvec_q6k_dispatched,
+        .prepare = matvec_q6k_prepare,
+        .release = matvec_release,
         .describe_size = matvec_q6k_describe,
         .series_vecs = matvec_series_vecs,
         .n_series_vecs = COUNT(matvec_series_vecs),

@@ -53,7 +53,8 @@ typedef struct op_workload {
     q4k_pool *pool;   /* matvec: the threads that share the rows (NULL: the calling
                          thread alone, the kernel called directly) */
     /* matvec: the input of every slot packed for a variant of a packed
-     * layout (q4k_pack), made by plan.prepare outside the timed loop. */
+     * layout (q4k_pack, q4k_pack_q6k), made by plan.prepare outside the
+     * timed loop. */
     uint8_t *packed;
     size_t packed_step;      /* bytes per slot */
     unsigned packed_layout;  /* the interleave packed holds, 0 = none */

@@ -368,11 +368,14 @@ static void packing_section(FILE *f, const measure_set *set, const select_op *o)
     }
     if (!n_isas)
         return;
-    fprintf(f, "### Does packing pay? (q4k_pack: rows interleaved, scales as bytes)\n\n");
+    const int q6k = p->op == Q4K_OP_MATVEC_Q6K;
+    fprintf(f, "### Does packing pay? (%s)\n\n",
+            q6k ? "q4k_pack_q6k: rows interleaved, high bits regrouped" : "q4k_pack: rows interleaved, scales as bytes");
     fprintf(f, "Per ISA family, the fastest variant on GGUF rows and the fastest on packed weights, one vector, "
                "one thread, in the mode that decides each bucket; the gain is rows / packed (above 1: packing "
-               "pays). The profile lists the best of both layouts per bucket, so q4k_pack_preferred() says "
-               "which the winner reads.\n\n| %s | mode |", p->units);
+               "pays). The profile lists the best of both layouts per bucket, so %s says "
+               "which the winner reads.\n\n| %s | mode |", q6k ? "q4k_pack_q6k_preferred()" : "q4k_pack_preferred()",
+            p->units);
     for (size_t k = 0; k < n_isas; k++)
         fprintf(f, " %s rows | %s packed | gain |", isas[k], isas[k]);
     fprintf(f, "\n|---:|---|");

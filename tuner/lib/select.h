@@ -28,10 +28,10 @@ typedef struct select_bucket {
     const measure_row *limit_read;   /* the read limit (NULL if not measured) */
     const measure_row *limit_best;   /* the limit the op is compared with: store_best
                                         (OP_LIMITS_STORE) or limit_read (OP_LIMITS_READ) */
-    /* Weight layouts (matvec: GGUF rows, or packed by q4k_pack): the
-     * fastest row of each layout measured here, the winner's first. The
-     * profile lists them after the winner, so a call on either layout has
-     * its tuned kernel. */
+    /* Weight layouts (matvec, matvec_q6k: GGUF rows, or packed by
+     * q4k_pack, q4k_pack_q6k): the fastest row of each layout measured
+     * here, the winner's first. The profile lists them after the winner,
+     * so a call on either layout has its tuned kernel. */
     const measure_row *by_layout[SELECT_MAX_LAYOUTS];
     unsigned layouts[SELECT_MAX_LAYOUTS];
     size_t n_layouts;

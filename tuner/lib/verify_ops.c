@@ -127,6 +127,13 @@ typedef struct mv_format {
     uint8_t *(*adversarial)(size_t n, uint64_t seed);
     int (*mt_with)(q4k_pool *pool, const q4k_variant *v, const void *w, size_t n_rows, size_t n_cols,
                    const void *xq, size_t n_vecs, float *y);
+    /* the packed layouts: q4k_pack_bytes, q4k_pack_into, q4k_pack and
+     * q4k_matmul_q8k_packed_mt_with, or the Q6_K ones */
+    size_t (*pack_bytes)(size_t n_rows, size_t n_cols, unsigned interleave);
+    int (*pack_into)(const void *w, size_t n_rows, size_t n_cols, unsigned interleave, void *out);
+    int (*pack)(const void *w, size_t n_rows, size_t n_cols, unsigned interleave, q4k_packed **out);
+    int (*packed_with)(q4k_pool *pool, const q4k_variant *v, const q4k_packed *w, const void *xq, size_t n_vecs,
+                       float *y);
     const char *prefix;                        /* golden weights: <prefix>_<case>.bin */
     const char *const *weights;                /* every golden weight file's case */
     size_t n_weights;
@@ -142,11 +149,13 @@ static const char *const q4k_weights[] = {
 static const char *const q4k_dots[] = {"gaussian", "outliers", "large"};
 static const char *const q6k_cases[] = {"gaussian", "outliers", "randbytes", "special_d"};
 
-static const mv_format fmt_q4k = {Q4K_OP_MATVEC, Q4K_BLOCK_BYTES, adversarial_q4k, q4k_matmul_q8k_mt_with, "q4k",
+static const mv_format fmt_q4k = {Q4K_OP_MATVEC, Q4K_BLOCK_BYTES, adversarial_q4k, q4k_matmul_q8k_mt_with,
+                                  q4k_pack_bytes, q4k_pack_into, q4k_pack, q4k_matmul_q8k_packed_mt_with, "q4k",
                                   q4k_weights, sizeof q4k_weights / sizeof q4k_weights[0], "dot_",
                                   q4k_dots, sizeof q4k_dots / sizeof q4k_dots[0]};
 static const mv_format fmt_q6k = {Q4K_OP_MATVEC_Q6K, Q6K_BLOCK_BYTES, adversarial_q6k, q4k_matmul_q6k_q8k_mt_with,
-                                  "q6k", q6k_cases, sizeof q6k_cases / sizeof q6k_cases[0], "dot_q6k_",
+                                  q4k_pack_q6k_bytes, q4k_pack_q6k_into, q4k_pack_q6k,
+                                  q4k_matmul_q6k_q8k_packed_mt_with, "q6k", q6k_cases, sizeof q6k_cases / sizeof q6k_cases[0], "dot_q6k_",
                                   q6k_cases, sizeof q6k_cases / sizeof q6k_cases[0]};
 
 /* Q8_K bsums of a block whose quants are set. */
@@ -198,17 +207,17 @@ static uint8_t *adversarial_activations(const q4k_variant *quant, size_t n_vecs,
 }
 
 /* v's kernel on GGUF-layout weights w: a kernel of a packed layout gets
- * them packed first (q4k_pack_into). 0, or -1 without memory. */
-static int call_kernel(const q4k_variant *v, const uint8_t *w, size_t n_rows, size_t bpr, const uint8_t *xq,
+ * them packed first (the format's pack_into). 0, or -1 without memory. */
+static int call_kernel(const mv_format *f, const q4k_variant *v, const uint8_t *w, size_t n_rows, size_t bpr, const uint8_t *xq,
                        size_t n_vecs, float *y, size_t ldy)
 {
     if (!v->layout) {
         v->matvec(w, n_rows, bpr, xq, n_vecs, y, ldy);
         return 0;
     }
-    const size_t bytes = q4k_pack_bytes(n_rows, bpr * Q4K_BLOCK_VALUES, v->layout);
+    const size_t bytes = f->pack_bytes(n_rows, bpr * Q4K_BLOCK_VALUES, v->layout);
     uint8_t *packed = bytes ? malloc(bytes) : NULL;
-    if (!packed || q4k_pack_into(w, n_rows, bpr * Q4K_BLOCK_VALUES, v->layout, packed) != Q4K_OK) {
+    if (!packed || f->pack_into(w, n_rows, bpr * Q4K_BLOCK_VALUES, v->layout, packed) != Q4K_OK) {
         free(packed);
         return -1;
     }
@@ -220,9 +229,9 @@ static int call_kernel(const q4k_variant *v, const uint8_t *w, size_t n_rows, si
 /* Run one matvec kernel with y at byte offset skew in a guarded buffer,
  * output stride ldy >= n_rows; copies the results (vecs x n_rows, packed)
  * into res. 1 when it wrote outside its outputs (rep says where). */
-static int matvec_guarded(const q4k_variant *v, const uint8_t *w, size_t n_rows, size_t bpr, const uint8_t *xq,
-                          size_t n_vecs, size_t ldy, size_t skew, float *res, q4k_verify_report *rep,
-                          const char *what)
+static int matvec_guarded(const mv_format *f, const q4k_variant *v, const uint8_t *w, size_t n_rows, size_t bpr,
+                          const uint8_t *xq, size_t n_vecs, size_t ldy, size_t skew, float *res,
+                          q4k_verify_report *rep, const char *what)
 {
     const size_t span = (n_vecs - 1) * ldy + n_rows, bytes = GUARD + skew + span * sizeof(float) + GUARD;
     uint8_t *buf = malloc(bytes);
@@ -230,7 +239,7 @@ static int matvec_guarded(const q4k_variant *v, const uint8_t *w, size_t n_rows,
         return -1;
     memset(buf, 0xa5, bytes);
     float *y = (float *)(void *)(buf + GUARD + skew);
-    if (call_kernel(v, w, n_rows, bpr, xq, n_vecs, y, ldy)) {
+    if (call_kernel(f, v, w, n_rows, bpr, xq, n_vecs, y, ldy)) {
         free(buf);
         return -1;
     }
@@ -285,7 +294,7 @@ static int matvec_shape(const mv_format *f, const q4k_variant *v, const q4k_vari
         char what[128];
         snprintf(what, sizeof what, "%zu rows x %zu blocks, %zu vectors, stride %zu, pointers +%zu", n_rows, bpr,
                  n_vecs, ldy, skew);
-        st = matvec_guarded(v, wb + skew, n_rows, bpr, xb + skew, n_vecs, ldy, skew, got, rep, what);
+        st = matvec_guarded(f, v, wb + skew, n_rows, bpr, xb + skew, n_vecs, ldy, skew, got, rep, what);
         if (st == 0)
             st = compare_y(got, want, n_rows, n_vecs, what, rep);
     }
@@ -304,9 +313,9 @@ static int matvec_threads(const mv_format *f, const q4k_variant *v, const q4k_va
     if (want && got && q4k_pool_create(n_threads, &pool) == Q4K_OK) {
         ref->matvec(w, n_rows, bpr, xq, n_vecs, want, n_rows);
         q4k_packed *pk = NULL;
-        int rc = v->layout ? q4k_pack(w, n_rows, bpr * Q4K_BLOCK_VALUES, v->layout, &pk) : Q4K_OK;
+        int rc = v->layout ? f->pack(w, n_rows, bpr * Q4K_BLOCK_VALUES, v->layout, &pk) : Q4K_OK;
         if (rc == Q4K_OK)
-            rc = pk ? q4k_matmul_q8k_packed_mt_with(pool, v, pk, xq, n_vecs, got)
+            rc = pk ? f->packed_with(pool, v, pk, xq, n_vecs, got)
                     : f->mt_with(pool, v, w, n_rows, bpr * Q4K_BLOCK_VALUES, xq, n_vecs, got);
         q4k_packed_free(pk);
         if (rc == Q4K_OK) {
@@ -353,7 +362,7 @@ static int matvec_golden_exact(const mv_format *f, const q4k_variant *v, const q
             char what[64];
             snprintf(what, sizeof what, "golden %s_%s.bin x dot_x.q8k", f->prefix, f->weights[c]);
             ref->matvec(w, rows, GOLDEN_BPR, xq, 1, want, rows);
-            if (call_kernel(v, w, rows, GOLDEN_BPR, xq, 1, got, rows))
+            if (call_kernel(f, v, w, rows, GOLDEN_BPR, xq, 1, got, rows))
                 failed = -1;
             else
                 failed |= compare_y(got, want, rows, 1, what, rep);
@@ -474,7 +483,7 @@ static int matvec_golden(const mv_format *f, const q4k_variant *v, const char *d
             failed = 1;
         } else if (!(y = malloc((rows ? rows : 1) * sizeof *y))) {
             failed = -1;
-        } else if (call_kernel(v, w, rows, GOLDEN_BPR, xq, 1, y, rows)) {
+        } else if (call_kernel(f, v, w, rows, GOLDEN_BPR, xq, 1, y, rows)) {
             failed = -1;
         } else {
             const float *g = ggml;
