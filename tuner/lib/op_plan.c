@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "benchdata.h"
+#include "hugebuf.h"
 #include "op_plan.h"
 #include "q4k_format.h"
 
@@ -112,33 +113,46 @@ static void matvec_fill_aux(uint8_t *aux, size_t bytes, uint64_t seed)
 }
 
 /* The weights of every slot packed for v's layout (once per layout, size
- * and slot count), so that packed variants read what the format's pack
- * function makes (q4k_pack_into, q4k_pack_q6k_into): outside the timed
- * loop. row_bytes: a GGUF row's bytes. */
+ * and slot count: a copy per interleave is kept), so that packed variants
+ * read what the format's pack function makes (q4k_pack_into,
+ * q4k_pack_q6k_into): outside the timed loop. row_bytes: a GGUF row's
+ * bytes. */
 static int prepare_packed(const q4k_variant *v, op_workload *w, size_t row_bytes,
                           size_t (*pack_bytes)(size_t, size_t, unsigned),
                           int (*pack_into)(const void *, size_t, size_t, unsigned, void *))
 {
-    if (!v->layout || (w->packed && w->packed_layout == v->layout && w->packed_n == w->n &&
-                       w->packed_slots == w->slots))
+    if (!v->layout)
         return Q4K_OK;
-    const size_t rows = w->n / OP_PLAN_MATVEC_BPR, step = pack_bytes(rows, OP_PLAN_MATVEC_COLS, v->layout);
-    if (!step)
-        return Q4K_EINVAL;
-    free(w->packed);
-    w->packed = NULL;
-    w->packed_layout = 0;
-    if (posix_memalign((void **)&w->packed, 64, step * w->slots))
-        return w->packed = NULL, Q4K_ENOMEM;
-    for (size_t s = 0; s < w->slots; s++) {
-        int st = pack_into(w->in + s * rows * row_bytes, rows, OP_PLAN_MATVEC_COLS, v->layout, w->packed + s * step);
-        if (st != Q4K_OK)
-            return st;
+    struct op_packed_copy *c = NULL;
+    for (size_t i = 0; i < 2 && !c; i++)
+        if (w->packs[i].data && w->packs[i].layout == v->layout && w->packs[i].n == w->n &&
+            w->packs[i].slots == w->slots)
+            c = &w->packs[i];
+    if (!c) {
+        /* a free copy, else the one of another interleave than the last used */
+        c = !w->packs[0].data ? &w->packs[0] : !w->packs[1].data ? &w->packs[1]
+            : w->packed == w->packs[0].data ? &w->packs[1] : &w->packs[0];
+        const size_t rows = w->n / OP_PLAN_MATVEC_BPR, step = pack_bytes(rows, OP_PLAN_MATVEC_COLS, v->layout);
+        if (!step)
+            return Q4K_EINVAL;
+        if (w->packed == c->data)
+            w->packed = NULL;
+        free(c->data);
+        *c = (struct op_packed_copy){0};
+        if (!(c->data = hugebuf_alloc(step * w->slots)))
+            return Q4K_ENOMEM;
+        for (size_t s = 0; s < w->slots; s++) {
+            int st = pack_into(w->in + s * rows * row_bytes, rows, OP_PLAN_MATVEC_COLS, v->layout, c->data + s * step);
+            if (st != Q4K_OK) {
+                free(c->data);
+                *c = (struct op_packed_copy){0};
+                return st;
+            }
+        }
+        *c = (struct op_packed_copy){c->data, step, v->layout, w->n, w->slots};
     }
-    w->packed_step = step;
-    w->packed_layout = v->layout;
-    w->packed_n = w->n;
-    w->packed_slots = w->slots;
+    w->packed = c->data;
+    w->packed_step = c->step;
     return Q4K_OK;
 }
 
@@ -149,9 +163,11 @@ static int matvec_prepare(const q4k_variant *v, op_workload *w)
 
 static void matvec_release(op_workload *w)
 {
-    free(w->packed);
+    for (size_t i = 0; i < 2; i++) {
+        free(w->packs[i].data);
+        w->packs[i] = (struct op_packed_copy){0};
+    }
     w->packed = NULL;
-    w->packed_layout = 0;
 }
 
 /* The entry point that runs a variant through a pool (q4k_matmul_q8k_mt_with,

@@ -54,11 +54,17 @@ typedef struct op_workload {
                          thread alone, the kernel called directly) */
     /* matvec: the input of every slot packed for a variant of a packed
      * layout (q4k_pack, q4k_pack_q6k), made by plan.prepare outside the
-     * timed loop. */
+     * timed loop: packed/packed_step for the variant about to run, one of
+     * the copies kept per interleave in packs (rounds alternate r4 and r8
+     * variants; packing anew at each turn made a quick tune minutes long). */
     uint8_t *packed;
     size_t packed_step;      /* bytes per slot */
-    unsigned packed_layout;  /* the interleave packed holds, 0 = none */
-    size_t packed_n, packed_slots; /* the n and slots it was made for */
+    struct op_packed_copy {
+        uint8_t *data;
+        size_t step;
+        unsigned layout;     /* the interleave it holds, 0 = unused */
+        size_t n, slots;     /* the n and slots it was made for */
+    } packs[2];
 } op_workload;
 
 /* The memory limit an op's winners are compared with (storelimit.h). */
