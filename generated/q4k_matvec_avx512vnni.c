@@ -200,11 +200,17 @@ static inline float q4k_simde_reduce_max_ps(__m512 a)
 #define _mm512_cvtepi32_epi16 q4k_simde_cvtepi32_epi16
 #define _mm512_reduce_max_ps q4k_simde_reduce_max_ps
 #define q4k_matvec__avx512vnni_r4_c1_p0 q4k_matvec__avx512vnni_r4_c1_p0__simde
+#define q4k_matvec__avx512vnni_r4_c1_p4 q4k_matvec__avx512vnni_r4_c1_p4__simde
 #define q4k_matvec__avx512vnni_r4_c4_p0 q4k_matvec__avx512vnni_r4_c4_p0__simde
+#define q4k_matvec__avx512vnni_r4_c4_p4 q4k_matvec__avx512vnni_r4_c4_p4__simde
 #define q4k_matvec__avx512vnni_r8_c1_p0 q4k_matvec__avx512vnni_r8_c1_p0__simde
 #define q4k_matvec__avx512vnni_r8_c1_p0_packed q4k_matvec__avx512vnni_r8_c1_p0_packed__simde
+#define q4k_matvec__avx512vnni_r8_c1_p4 q4k_matvec__avx512vnni_r8_c1_p4__simde
+#define q4k_matvec__avx512vnni_r8_c1_p4_packed q4k_matvec__avx512vnni_r8_c1_p4_packed__simde
 #define q4k_matvec__avx512vnni_r8_c4_p0 q4k_matvec__avx512vnni_r8_c4_p0__simde
 #define q4k_matvec__avx512vnni_r8_c4_p0_packed q4k_matvec__avx512vnni_r8_c4_p0_packed__simde
+#define q4k_matvec__avx512vnni_r8_c4_p4 q4k_matvec__avx512vnni_r8_c4_p4__simde
+#define q4k_matvec__avx512vnni_r8_c4_p4_packed q4k_matvec__avx512vnni_r8_c4_p4_packed__simde
 #else
 #include <immintrin.h>
 #define Q4K_INLINE static inline __attribute__((always_inline))
@@ -215,11 +221,17 @@ static inline float q4k_simde_reduce_max_ps(__m512 a)
  * contract would (ggml's order of summation, roughly). Built only into
  * tools/q4k_contract_cost.c, to measure what the contract costs. */
 #define q4k_matvec__avx512vnni_r4_c1_p0 q4k_matvec__avx512vnni_r4_c1_p0__loose
+#define q4k_matvec__avx512vnni_r4_c1_p4 q4k_matvec__avx512vnni_r4_c1_p4__loose
 #define q4k_matvec__avx512vnni_r4_c4_p0 q4k_matvec__avx512vnni_r4_c4_p0__loose
+#define q4k_matvec__avx512vnni_r4_c4_p4 q4k_matvec__avx512vnni_r4_c4_p4__loose
 #define q4k_matvec__avx512vnni_r8_c1_p0 q4k_matvec__avx512vnni_r8_c1_p0__loose
 #define q4k_matvec__avx512vnni_r8_c1_p0_packed q4k_matvec__avx512vnni_r8_c1_p0_packed__loose
+#define q4k_matvec__avx512vnni_r8_c1_p4 q4k_matvec__avx512vnni_r8_c1_p4__loose
+#define q4k_matvec__avx512vnni_r8_c1_p4_packed q4k_matvec__avx512vnni_r8_c1_p4_packed__loose
 #define q4k_matvec__avx512vnni_r8_c4_p0 q4k_matvec__avx512vnni_r8_c4_p0__loose
 #define q4k_matvec__avx512vnni_r8_c4_p0_packed q4k_matvec__avx512vnni_r8_c4_p0_packed__loose
+#define q4k_matvec__avx512vnni_r8_c4_p4 q4k_matvec__avx512vnni_r8_c4_p4__loose
+#define q4k_matvec__avx512vnni_r8_c4_p4_packed q4k_matvec__avx512vnni_r8_c4_p4_packed__loose
 #endif
 
 #include "q4k_format.h"
@@ -354,7 +366,7 @@ Q4K_INLINE __m512i pairs_to_rows(__m512i z0, __m512i z1)
  * as bytes: widened, not unpacked), and only the first nr rows are stored
  * (the last tile's padding rows are computed and dropped). */
 Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y, size_t ldy, const int R,
-                     const int C, const int P, const int nr)
+                     const int C, const int P, const int nr, const int PF)
 {
     const size_t ws = n_bpr * 144, as = n_bpr * Q8K_BLOCK_BYTES;
     const size_t gs = P ? (size_t)Q4K_PACKED_BLOCK_BYTES * R : 144; /* per block column */
@@ -394,6 +406,24 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
     for (size_t b = 0; b < n_bpr; b++) {
         const uint8_t *x = w + b * gs;
         const uint8_t *a = xq + b * Q8K_BLOCK_BYTES;
+        /* Software prefetch (PF > 0): the block column PF columns ahead,
+         * every line of it (a prefetch never faults, past the end
+         * included). One core's hardware prefetchers alone leave a cold
+         * stream short of the read rate once the kernel's own work is
+         * this small (measured on Zen 5: matvec_q6k's p4 packed kernel). */
+        if (PF) {
+            if (P) {
+                for (size_t i = 0; i < gs; i += 64)
+                    _mm_prefetch((const char *)(x + PF * gs + i), _MM_HINT_T0);
+            } else {
+                for (int r = 0; r < R; r++) {
+                    const char *row = (const char *)(x + r * ws + PF * 144);
+                    _mm_prefetch(row, _MM_HINT_T0);
+                    _mm_prefetch(row + 64, _MM_HINT_T0);
+                    _mm_prefetch(row + 143, _MM_HINT_T0);
+                }
+            }
+        }
         /* headers: 128-bit lane r of h[g] = row 4g + r's d, dmin, scales;
          * s: its scales and mins as bytes; sc16 / mn16 the same as words */
         __m512i h[2] = {_mm512_setzero_si512(), _mm512_setzero_si512()}, sc16[2], mn16[2], mt[2];
@@ -537,32 +567,32 @@ Q4K_INLINE void tile(const uint8_t *w, size_t n_bpr, const uint8_t *xq, float *y
 /* Every row against C vectors: tiles of R rows, then the leftover rows in
  * tiles of 4, 2 and 1. */
 Q4K_INLINE void rows(const uint8_t *w, size_t n_rows, size_t n_bpr, const uint8_t *xq, float *y, size_t ldy,
-                     const int R, const int C)
+                     const int R, const int C, const int PF)
 {
     const size_t ws = n_bpr * 144;
     size_t r = 0;
     for (; r + R <= n_rows; r += R)
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, R, C, 0, R);
+        tile(w + r * ws, n_bpr, xq, y + r, ldy, R, C, 0, R, PF);
     if (R > 4 && r + 4 <= n_rows) {
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, C, 0, 4);
+        tile(w + r * ws, n_bpr, xq, y + r, ldy, 4, C, 0, 4, PF);
         r += 4;
     }
     if (R > 2 && r + 2 <= n_rows) {
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, C, 0, 2);
+        tile(w + r * ws, n_bpr, xq, y + r, ldy, 2, C, 0, 2, PF);
         r += 2;
     }
     if (R > 1 && r < n_rows)
-        tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, C, 0, 1);
+        tile(w + r * ws, n_bpr, xq, y + r, ldy, 1, C, 0, 1, PF);
 }
 
 /* Every row of packed weights (interleave R) against C vectors: whole
  * tiles, the last one stored in part. */
 Q4K_INLINE void rows_packed(const uint8_t *w, size_t n_rows, size_t n_bpr, const uint8_t *xq, float *y,
-                            size_t ldy, const int R, const int C)
+                            size_t ldy, const int R, const int C, const int PF)
 {
     const size_t tile_bytes = n_bpr * Q4K_PACKED_BLOCK_BYTES * R;
     for (size_t r = 0; r < n_rows; r += R, w += tile_bytes)
-        tile(w, n_bpr, xq, y + r, ldy, R, C, 1, n_rows - r < (size_t)R ? (int)(n_rows - r) : R);
+        tile(w, n_bpr, xq, y + r, ldy, R, C, 1, n_rows - r < (size_t)R ? (int)(n_rows - r) : R, PF);
 }
 
 /* q4k_matvec__avx512vnni_r4_c1_p0: 4 row(s) x 1 vector(s) per iteration */
@@ -572,7 +602,17 @@ void q4k_matvec__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr,
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v < n_vecs; v++)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 0);
+}
+
+/* q4k_matvec__avx512vnni_r4_c1_p4: 4 row(s) x 1 vector(s) per iteration */
+void q4k_matvec__avx512vnni_r4_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v < n_vecs; v++)
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 4);
 }
 
 /* q4k_matvec__avx512vnni_r4_c4_p0: 4 row(s) x 4 vector(s) per iteration */
@@ -582,9 +622,21 @@ void q4k_matvec__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr,
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v + 4 <= n_vecs; v += 4)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 4);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 4, 0);
     for (; v < n_vecs; v++)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 0);
+}
+
+/* q4k_matvec__avx512vnni_r4_c4_p4: 4 row(s) x 4 vector(s) per iteration */
+void q4k_matvec__avx512vnni_r4_c4_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v + 4 <= n_vecs; v += 4)
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 4, 4);
+    for (; v < n_vecs; v++)
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 4, 1, 4);
 }
 
 /* q4k_matvec__avx512vnni_r8_c1_p0: 8 row(s) x 1 vector(s) per iteration */
@@ -594,7 +646,7 @@ void q4k_matvec__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr,
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v < n_vecs; v++)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 0);
 }
 
 /* q4k_matvec__avx512vnni_r8_c1_p0_packed: 8 row(s) x 1 vector(s) per iteration, packed weights */
@@ -604,7 +656,27 @@ void q4k_matvec__avx512vnni_r8_c1_p0_packed(const void *w, size_t n_rows, size_t
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v < n_vecs; v++)
-        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 0);
+}
+
+/* q4k_matvec__avx512vnni_r8_c1_p4: 8 row(s) x 1 vector(s) per iteration */
+void q4k_matvec__avx512vnni_r8_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v < n_vecs; v++)
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 4);
+}
+
+/* q4k_matvec__avx512vnni_r8_c1_p4_packed: 8 row(s) x 1 vector(s) per iteration, packed weights */
+void q4k_matvec__avx512vnni_r8_c1_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v < n_vecs; v++)
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 4);
 }
 
 /* q4k_matvec__avx512vnni_r8_c4_p0: 8 row(s) x 4 vector(s) per iteration */
@@ -614,9 +686,9 @@ void q4k_matvec__avx512vnni_r8_c4_p0(const void *w, size_t n_rows, size_t n_bpr,
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v + 4 <= n_vecs; v += 4)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 4);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 4, 0);
     for (; v < n_vecs; v++)
-        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 0);
 }
 
 /* q4k_matvec__avx512vnni_r8_c4_p0_packed: 8 row(s) x 4 vector(s) per iteration, packed weights */
@@ -626,8 +698,32 @@ void q4k_matvec__avx512vnni_r8_c4_p0_packed(const void *w, size_t n_rows, size_t
     const size_t as = n_bpr * Q8K_BLOCK_BYTES;
     size_t v = 0;
     for (; v + 4 <= n_vecs; v += 4)
-        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 4);
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 4, 0);
     for (; v < n_vecs; v++)
-        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1);
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 0);
+}
+
+/* q4k_matvec__avx512vnni_r8_c4_p4: 8 row(s) x 4 vector(s) per iteration */
+void q4k_matvec__avx512vnni_r8_c4_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v + 4 <= n_vecs; v += 4)
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 4, 4);
+    for (; v < n_vecs; v++)
+        rows((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 4);
+}
+
+/* q4k_matvec__avx512vnni_r8_c4_p4_packed: 8 row(s) x 4 vector(s) per iteration, packed weights */
+void q4k_matvec__avx512vnni_r8_c4_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy)
+{
+    const uint8_t *a = (const uint8_t *)xq;
+    const size_t as = n_bpr * Q8K_BLOCK_BYTES;
+    size_t v = 0;
+    for (; v + 4 <= n_vecs; v += 4)
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 4, 4);
+    for (; v < n_vecs; v++)
+        rows_packed((const uint8_t *)w, n_rows, n_bpr, a + v * as, y + v * ldy, ldy, 8, 1, 4);
 }
 #endif /* defined(__x86_64__) || defined(_M_X64) */

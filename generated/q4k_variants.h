@@ -89,11 +89,17 @@ void q4k_matvec__avx2_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const
 void q4k_matvec__avxvnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avxvnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r4_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r4_c4_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r8_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r8_c1_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r8_c1_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r8_c1_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r8_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx512vnni_r8_c4_p0_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r8_c4_p4(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
+void q4k_matvec__avx512vnni_r8_c4_p4_packed(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_quantize_q8k__avx2(const float *x, size_t n_blocks, void *out);
 void q4k_quantize_q8k__avx512(const float *x, size_t n_blocks, void *out);
 void q4k_dequant_q6k__avx2_u1_p0(const void *blocks, float *out, size_t n_blocks);
@@ -266,11 +272,17 @@ void q4k_matvec_q6k__neondot_r4_c4_p0_packed(const void *w, size_t n_rows, size_
 
 #define Q4K_LIST_MATVEC_AVX512VNNI(X) \
     X(q4k_matvec__avx512vnni_r4_c1_p0) \
+    X(q4k_matvec__avx512vnni_r4_c1_p4) \
     X(q4k_matvec__avx512vnni_r4_c4_p0) \
+    X(q4k_matvec__avx512vnni_r4_c4_p4) \
     X(q4k_matvec__avx512vnni_r8_c1_p0) \
     X(q4k_matvec__avx512vnni_r8_c1_p0_packed) \
+    X(q4k_matvec__avx512vnni_r8_c1_p4) \
+    X(q4k_matvec__avx512vnni_r8_c1_p4_packed) \
     X(q4k_matvec__avx512vnni_r8_c4_p0) \
-    X(q4k_matvec__avx512vnni_r8_c4_p0_packed)
+    X(q4k_matvec__avx512vnni_r8_c4_p0_packed) \
+    X(q4k_matvec__avx512vnni_r8_c4_p4) \
+    X(q4k_matvec__avx512vnni_r8_c4_p4_packed)
 
 #define Q4K_LIST_MATVEC_NEONDOT(X) \
     X(q4k_matvec__neondot_r1_c1_p0) \
@@ -354,6 +366,6 @@ void q4k_matvec_q6k__neondot_r4_c4_p0_packed(const void *w, size_t n_rows, size_
     X(q4k_matvec_q6k__neondot_r4_c4_p0) \
     X(q4k_matvec_q6k__neondot_r4_c4_p0_packed)
 
-#define Q4K_VARIANT_COUNT_MAX 139
+#define Q4K_VARIANT_COUNT_MAX 145
 
 #endif /* Q4K_VARIANTS_H */
