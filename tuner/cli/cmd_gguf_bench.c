@@ -502,6 +502,8 @@ typedef struct results {
     size_t packed[N_TYPES];         /* --pack: matrices packed, per type */
     uint64_t packed_bytes[N_TYPES]; /* their packed bytes (148 or 210 per block, held in memory) */
     unsigned interleave[N_TYPES];   /* the interleave the pack function chose (the last matrix's) */
+    int interleaves_vary[N_TYPES];  /* 1: the pack function chose another for some matrix */
+    int variants_vary[N_TYPES];     /* 1: the table runs another variant than variant[] for some size */
 } results;
 
 static double gbps(uint64_t bytes, double ms)
@@ -533,9 +535,11 @@ static void print_json(const options *o, const model *md, const results *r)
     static const char *const names[N_TYPES] = {"q4_K", "q6_K"};
     for (int k = 0; k < N_TYPES; k++)
         printf(" \"%s\": {\"matrices\": %zu, \"bytes\": %" PRIu64 ", \"ms_per_token\": %.6f, \"gbps\": %.4f, "
-               "\"variant\": \"%s\", \"packed\": %zu, \"interleave\": %u},\n",
+               "\"variant\": \"%s\", \"variants_vary\": %s, \"packed\": %zu, \"interleave\": %u, "
+               "\"interleaves_vary\": %s},\n",
                names[k], md->count[k], md->bytes[k], r->type_ms[k], gbps(md->bytes[k], r->type_ms[k]),
-               r->variant[k] ? r->variant[k] : "", r->packed[k], r->interleave[k]);
+               r->variant[k] ? r->variant[k] : "", r->variants_vary[k] ? "true" : "false", r->packed[k],
+               r->interleave[k], r->interleaves_vary[k] ? "true" : "false");
     if (o->compare)
         printf(" \"dequant_ms_per_token\": %.6f, \"dequant_only_ms_per_token\": %.6f, \"speedup\": %.4f,\n",
                r->deq_ms, r->deq_only_ms, r->ms > 0 ? r->deq_ms / r->ms : 0.0);
@@ -560,9 +564,10 @@ static void print_text(const options *o, const model *md, const results *r)
     printf("inputs   %zu distinct matrix inputs quantized to Q8_K per token (attn_q/k/v share one, "
            "ffn_gate/up one)\n", md->n_in);
     if (o->pack)
-        printf("packed   %zu q4_K matrices (q4k_pack, interleave %u) and %zu q6_K (q4k_pack_q6k, interleave %u) "
+        printf("packed   %zu q4_K matrices (q4k_pack, interleave %s) and %zu q6_K (q4k_pack_q6k, interleave %s) "
                "at load: %.1f MiB held in memory; GB/s below still counts the file's bytes\n",
-               r->packed[T_Q4K], r->interleave[T_Q4K], r->packed[T_Q6K], r->interleave[T_Q6K],
+               r->packed[T_Q4K], r->interleaves_vary[T_Q4K] ? "4 and 8 by size" : r->interleave[T_Q4K] == 4 ? "4" : "8",
+               r->packed[T_Q6K], r->interleaves_vary[T_Q6K] ? "4 and 8 by size" : r->interleave[T_Q6K] == 4 ? "4" : "8",
                (double)(r->packed_bytes[T_Q4K] + r->packed_bytes[T_Q6K]) / 1048576.0);
     printf("\n");
     printf("fused    %10.3f ms/token  %8.2f GB/s", r->ms, g);
@@ -572,9 +577,9 @@ static void print_text(const options *o, const model *md, const results *r)
     static const char *const names[N_TYPES] = {"q4_K", "q6_K"};
     for (int k = 0; k < N_TYPES; k++)
         if (md->count[k])
-            printf("  %-6s %10.3f ms/token  %8.2f GB/s  %zu matrices, %.1f MiB, %s\n", names[k], r->type_ms[k],
+            printf("  %-6s %10.3f ms/token  %8.2f GB/s  %zu matrices, %.1f MiB, %s%s\n", names[k], r->type_ms[k],
                    gbps(md->bytes[k], r->type_ms[k]), md->count[k], (double)md->bytes[k] / 1048576.0,
-                   r->variant[k] ? r->variant[k] : "?");
+                   r->variant[k] ? r->variant[k] : "?", r->variants_vary[k] ? " and others by size" : "");
     printf("  %-6s %10.3f ms/token  (q4k_quantize_q8k)\n", "q8_K", r->quant_ms);
     if (r->read_gbps > 0)
         printf("limit    %8.2f GB/s  limit:read (%s) over %lu MiB on %lu thread%s, best of %d in this run\n",
@@ -665,17 +670,20 @@ int cmd_gguf_bench(int argc, char **argv)
         }
         r.packed[m->kind]++;
         r.packed_bytes[m->kind] += m->pk->bytes;
+        if (r.packed[m->kind] > 1 && r.interleave[m->kind] != m->pk->interleave)
+            r.interleaves_vary[m->kind] = 1;
         r.interleave[m->kind] = m->pk->interleave;
     }
     for (size_t i = 0; i < md.n; i++) {
         const matrix *m = &md.m[i];
-        if (!r.variant[m->kind]) {
-            const q4k_variant *v = q4k_dispatch_select_for(m->kind == T_Q4K ? Q4K_OP_MATVEC : Q4K_OP_MATVEC_Q6K,
-                                                           m->n_rows * (m->n_cols / Q4K_BLOCK_VALUES),
-                                                           (unsigned)o.vecs, (unsigned)o.threads,
-                                                           m->pk ? m->pk->interleave : 0);
-            r.variant[m->kind] = v ? v->name : NULL;
-        }
+        const q4k_variant *v = q4k_dispatch_select_for(m->kind == T_Q4K ? Q4K_OP_MATVEC : Q4K_OP_MATVEC_Q6K,
+                                                       m->n_rows * (m->n_cols / Q4K_BLOCK_VALUES),
+                                                       (unsigned)o.vecs, (unsigned)o.threads,
+                                                       m->pk ? m->pk->interleave : 0);
+        if (!r.variant[m->kind])
+            r.variant[m->kind] = v ? v->name : NULL; /* the first matrix's */
+        else if (v && strcmp(v->name, r.variant[m->kind]))
+            r.variants_vary[m->kind] = 1;
     }
 
     progress pg = {isatty(STDERR_FILENO), q4k_now_ns(), "fused"};
