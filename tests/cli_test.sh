@@ -348,8 +348,8 @@ fi
 # the same results (the checksum of y is the same bits)
 expect 0 "gguf bench --pack --json" -- $Q4K gguf bench "$G" --tokens 2 --read-mb 16 --threads 2 --pack --json
 grep_out "$tmp/out" '"packed_matrices": 29,' "gguf bench --pack packs the 29 Q4_K and Q6_K matrices"
-grep_out "$tmp/out" '"q4_K": {"matrices": 24,.*_packed", "packed": 24,' "gguf bench --pack runs a packed Q4_K kernel"
-grep_out "$tmp/out" '"q6_K": {"matrices": 5,.*_packed", "packed": 5,' "gguf bench --pack runs a packed Q6_K kernel"
+grep_out "$tmp/out" '"q4_K": {"matrices": 24,.*_packed", "variants_vary": [a-z]*, "packed": 24,' "gguf bench --pack runs a packed Q4_K kernel"
+grep_out "$tmp/out" '"q6_K": {"matrices": 5,.*_packed", "variants_vary": [a-z]*, "packed": 5,' "gguf bench --pack runs a packed Q6_K kernel"
 sed -n 's/.*"checksum": \([^}]*\)}.*/\1/p' "$tmp/out" >"$tmp/sum_packed"
 expect 0 "gguf bench unpacked --json" -- $Q4K gguf bench "$G" --tokens 2 --read-mb 16 --threads 2 --json
 sed -n 's/.*"checksum": \([^}]*\)}.*/\1/p' "$tmp/out" >"$tmp/sum_rows"
