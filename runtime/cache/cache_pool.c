@@ -45,6 +45,7 @@
 #endif
 
 #include "cache_internal.h"
+#include "hugemem.h"
 
 enum { HUGE_PAGE = 2u << 20, SMALL_PAGE = 4096 };
 
@@ -349,19 +350,7 @@ void cache_pool_prefault(void *buf, size_t bytes)
 void *cache_default_alloc(size_t bytes, void *user)
 {
     (void)user;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    /* Large tensor buffers start on a huge-page boundary and ask for huge
-     * pages (transparent huge pages in "madvise" mode need the ask): 512x
-     * fewer faults and TLB misses. Elsewhere, or if refused, plain pages. */
-    if (bytes >= HUGE_PAGE) {
-        void *p = NULL;
-        if (posix_memalign(&p, HUGE_PAGE, bytes) != 0)
-            return NULL;
-        madvise(p, bytes & ~(size_t)(HUGE_PAGE - 1), MADV_HUGEPAGE);
-        return p;
-    }
-#endif
-    return malloc(bytes);
+    return q4k_huge_alloc(bytes); /* large buffers on huge pages (hugemem.h) */
 }
 
 void cache_default_free(void *p, void *user)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "gguf_internal.h"
+#include "hugemem.h"
 
 /* ---- open / close ------------------------------------------------------------ */
 
@@ -93,16 +94,11 @@ int q4k_gguf_open_memory(const void *data, size_t size, q4k_gguf **out, char *er
  * 4-KiB-page file mappings at 8-30 GB/s and a huge-page copy at 26-32.) */
 static int read_whole(int fd, const char *path, size_t size, void **out, char *err, size_t errlen)
 {
-    enum { HUGE_PAGE = 2u << 20 };
-    void *buf = NULL;
-    if (posix_memalign(&buf, HUGE_PAGE, size ? size : 1) != 0) {
+    void *buf = q4k_huge_alloc(size);
+    if (!buf) {
         set_err(err, errlen, "%s: out of memory reading %zu bytes", path, size);
         return Q4K_ENOMEM;
     }
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (size >= HUGE_PAGE)
-        madvise(buf, size & ~(size_t)(HUGE_PAGE - 1), MADV_HUGEPAGE);
-#endif
     size_t done = 0;
     while (done < size) {
         size_t chunk = size - done < ((size_t)1 << 30) ? size - done : ((size_t)1 << 30);

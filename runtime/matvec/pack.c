@@ -5,10 +5,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
+#include "hugemem.h"
 #include "matvec_internal.h"
 #include "q4k_dispatch.h"
 #include "q4k_format.h"
@@ -171,18 +169,11 @@ static int pack_alloc(q4k_op op, unsigned format, size_t (*bytes_fn)(size_t, siz
     q4k_packed *p = calloc(1, sizeof *p);
     if (!p)
         return Q4K_ENOMEM;
-    /* From 2 MiB up: on a huge-page boundary and advised for huge pages
-     * (Linux), as q4k_gguf_load's copy: a weight stream through 4 KiB
-     * pages pays a page walk per 4 KiB. */
-    const size_t huge = (size_t)2 << 20;
-    if (posix_memalign(&p->data, bytes >= huge ? huge : 64, bytes)) {
+    /* huge pages where offered (hugemem.h): the kernels stream it */
+    if (!(p->data = q4k_huge_alloc(bytes))) {
         free(p);
         return Q4K_ENOMEM;
     }
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    if (bytes >= huge)
-        madvise(p->data, bytes & ~(huge - 1), MADV_HUGEPAGE);
-#endif
     *p = (q4k_packed){interleave, n_rows, n_cols, bytes, p->data, format};
     int st = into_fn(w, n_rows, n_cols, interleave, p->data);
     if (st != Q4K_OK) {

@@ -34,7 +34,7 @@
 #include <unistd.h>
 
 #include "commands.h"
-#include "hugebuf.h"
+#include "hugemem.h"
 #include "machine.h"
 #include "q4k.h"
 #include "storelimit.h"
@@ -349,7 +349,7 @@ static int read_limit(size_t bytes, unsigned threads, double *gbps, const char *
     if (!sl)
         return Q4K_EUNSUPPORTED;
     *isa = sl->isa;
-    unsigned char *buf = hugebuf_alloc(bytes); /* huge pages, like the loaded weights */
+    unsigned char *buf = q4k_huge_alloc(bytes); /* huge pages, like the loaded weights */
     if (!buf)
         return Q4K_ENOMEM;
     memset(buf, 1, bytes); /* fault every page in (and not the shared zero page) */
@@ -708,7 +708,7 @@ int cmd_gguf_bench(int argc, char **argv)
         r.type_ms[k] = median(samples_t[k], nt);
 
     if (o.compare) {
-        if (md.max_elems > SIZE_MAX / sizeof(float) || !(buf = hugebuf_alloc(md.max_elems * sizeof *buf))) {
+        if (md.max_elems > SIZE_MAX / sizeof(float) || !(buf = q4k_huge_alloc(md.max_elems * sizeof *buf))) {
             fprintf(stderr, "\nq4k gguf bench: no memory for one tensor's floats (%zu)\n", md.max_elems);
             goto done;
         }

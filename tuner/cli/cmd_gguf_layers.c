@@ -31,7 +31,7 @@
 #endif
 
 #include "commands.h"
-#include "hugebuf.h"
+#include "hugemem.h"
 #include "q4k_cache.h"
 #include "q4k_gguf.h"
 #include "storelimit.h"
@@ -325,7 +325,7 @@ static int store_limit(const model *m, store_result *out)
         sl = storelimit_find("limit:store");
     if (!sl)
         return Q4K_EUNSUPPORTED;
-    void *buf = hugebuf_alloc(m->largest_bytes); /* like the cache's large buffers */
+    void *buf = q4k_huge_alloc(m->largest_bytes); /* like the cache's large buffers */
     if (!buf)
         return Q4K_ENOMEM;
     sl->fn(buf, m->largest_bytes); /* fault it in, untimed */

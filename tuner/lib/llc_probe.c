@@ -5,7 +5,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "hugebuf.h"
+#include "hugemem.h"
 #include "llc_probe.h"
 #include "q4k.h"
 #include "storelimit.h"
@@ -55,7 +55,7 @@ int llc_probe_measure(size_t max_bytes, int quick, llc_probe *p)
     /* 2 MiB aligned and, where the OS has them, huge pages: the probe is
      * about the caches, not the TLB, and faulting 1 GiB in 4 KiB pages is
      * slow. Pages are faulted in by each size's warm-up pass, untimed. */
-    void *buf = hugebuf_alloc(max_bytes);
+    void *buf = q4k_huge_alloc(max_bytes);
     if (!buf)
         return Q4K_ENOMEM;
     const size_t per_sample = quick ? (size_t)32 << 20 : (size_t)64 << 20;

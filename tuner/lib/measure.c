@@ -13,7 +13,7 @@
 #include "measure_csv.h"
 #include "q4k.h"
 #include "q4k_dispatch.h"
-#include "hugebuf.h"
+#include "hugemem.h"
 #include "storelimit.h"
 #include "timer.h"
 #include "verify.h"
@@ -204,11 +204,11 @@ static size_t slots_for(const op_plan *p, size_t n, int cold, size_t cold_total)
     return slots < 2 ? 2 : slots;
 }
 
-/* Huge pages where offered (hugebuf.h): the kernels and the limit loops
+/* Huge pages where offered (hugemem.h): the kernels and the limit loops
  * stream from the same kind of memory the library's weights live in. */
 static void *alloc_aligned(size_t bytes)
 {
-    return hugebuf_alloc(bytes);
+    return q4k_huge_alloc(bytes);
 }
 
 /* Allocate the arena once for the largest group; touch the output so no

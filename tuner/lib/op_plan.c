@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "benchdata.h"
-#include "hugebuf.h"
+#include "hugemem.h"
 #include "op_plan.h"
 #include "q4k_format.h"
 
@@ -139,7 +139,7 @@ static int prepare_packed(const q4k_variant *v, op_workload *w, size_t row_bytes
             w->packed = NULL;
         free(c->data);
         *c = (struct op_packed_copy){0};
-        if (!(c->data = hugebuf_alloc(step * w->slots)))
+        if (!(c->data = q4k_huge_alloc(step * w->slots)))
             return Q4K_ENOMEM;
         for (size_t s = 0; s < w->slots; s++) {
             int st = pack_into(w->in + s * rows * row_bytes, rows, OP_PLAN_MATVEC_COLS, v->layout, c->data + s * step);

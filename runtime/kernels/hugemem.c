@@ -1,12 +1,12 @@
-/* hugebuf.c - see hugebuf.h. */
+/* hugemem.c - see hugemem.h. */
 #include <stdlib.h>
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
 
-#include "hugebuf.h"
+#include "hugemem.h"
 
-void *hugebuf_alloc(size_t bytes)
+void *q4k_huge_alloc(size_t bytes)
 {
     enum { HUGE_PAGE = 2u << 20 };
     void *p = NULL;
