@@ -40,8 +40,18 @@
  *          of a 64-byte store to a 4-byte load is slow). An asm barrier
  *          keeps the compiler from "forwarding" the slot in registers,
  *          which would turn each broadcast load back into a shuffle.
- *        Per block: 2 + 16 vpermps-class shuffles, 14 shifts, 8 FMAs with
- *        broadcast loads, 16 stores. Same exact tables as lut.
+ *        Per block: 2 + 16 vpermps-class shuffles for the quants, 8 more
+ *        for the tables (body_perm says why), 14 shifts, 8 FMAs with a
+ *        broadcast load each, 16 stores. Same exact tables as lut.
+ *   permb: perm with the transposition in one vpermb (AVX512-VBMI: Ice Lake,
+ *        Zen 4 and later): 2 instructions fewer per block. On Zen 5 the
+ *        front end issues about 4 instructions a cycle and a block of
+ *        perm/permb is ~75 of them plus 17 stores (16 outputs, 1 scale
+ *        slot) at one per cycle, so every instruction counts.
+ * Both perm methods compute the scales four blocks ahead (ring of eight
+ * slots): a slot's 64-byte store must leave the store queue before the
+ * broadcast loads read it, and the queue drains slowly once the output
+ * spills out of L1 (measured: ahead 4 beats ahead 2 at 512 blocks).
  * Stores: storeu (any alignment); nt variants stream (vmovntps): directly
  * when the output is 64-byte aligned, through an L1 tile when it is not
  * (x86_staged_nt.c.in), then sfence.
@@ -83,6 +93,14 @@ static inline __m512 q4k_simde_cvtepi32_ps(__m512i a)
 #define Q4K_INLINE static inline __attribute__((always_inline))
 #endif
 
+/* The permb kernels and their helpers use AVX512-VBMI beyond the file's
+ * flags: only they carry it, and they run only where cpuid reports it. */
+#if defined(Q4K_SIMDE)
+#define Q4K_TARGET_VBMI
+#else
+#define Q4K_TARGET_VBMI __attribute__((target("avx512vbmi")))
+#endif
+
 #if defined(Q4K_SIMDE)
 /* Emulated build: rename the kernels so they link beside the real ones. */
 #define q4k_dequant__avx512_u1_p0 q4k_dequant__avx512_u1_p0__simde
@@ -117,6 +135,60 @@ static inline __m512 q4k_simde_cvtepi32_ps(__m512i a)
 #define q4k_dequant__avx512_perm_u2_p0_nt q4k_dequant__avx512_perm_u2_p0_nt__simde
 #define q4k_dequant__avx512_perm_u2_p16 q4k_dequant__avx512_perm_u2_p16__simde
 #define q4k_dequant__avx512_perm_u2_p16_nt q4k_dequant__avx512_perm_u2_p16_nt__simde
+#define q4k_dequant__avx512_permb_u1_p0 q4k_dequant__avx512_permb_u1_p0__simde
+#define q4k_dequant__avx512_permb_u1_p0_nt q4k_dequant__avx512_permb_u1_p0_nt__simde
+#define q4k_dequant__avx512_permb_u1_p16 q4k_dequant__avx512_permb_u1_p16__simde
+#define q4k_dequant__avx512_permb_u1_p16_nt q4k_dequant__avx512_permb_u1_p16_nt__simde
+#define q4k_dequant__avx512_permb_u2_p0 q4k_dequant__avx512_permb_u2_p0__simde
+#define q4k_dequant__avx512_permb_u2_p0_nt q4k_dequant__avx512_permb_u2_p0_nt__simde
+#define q4k_dequant__avx512_permb_u2_p16 q4k_dequant__avx512_permb_u2_p16__simde
+#define q4k_dequant__avx512_permb_u2_p16_nt q4k_dequant__avx512_permb_u2_p16_nt__simde
+#endif
+#if defined(Q4K_DEQUANT_PROBE)
+/* Probe build for tuner/contract/q4k_dequant_bounds.c: the perm and permb
+ * kernels skip the per-block scale work (every block reuses the first
+ * block's tables), which times their body alone. Wrong output, by design;
+ * renamed so they link beside the real kernels. */
+#define q4k_dequant__avx512_u1_p0 q4k_dequant__avx512_u1_p0__probe
+#define q4k_dequant__avx512_u1_p0_nt q4k_dequant__avx512_u1_p0_nt__probe
+#define q4k_dequant__avx512_u1_p16 q4k_dequant__avx512_u1_p16__probe
+#define q4k_dequant__avx512_u1_p16_nt q4k_dequant__avx512_u1_p16_nt__probe
+#define q4k_dequant__avx512_u2_p0 q4k_dequant__avx512_u2_p0__probe
+#define q4k_dequant__avx512_u2_p0_nt q4k_dequant__avx512_u2_p0_nt__probe
+#define q4k_dequant__avx512_u2_p16 q4k_dequant__avx512_u2_p16__probe
+#define q4k_dequant__avx512_u2_p16_nt q4k_dequant__avx512_u2_p16_nt__probe
+#define q4k_dequant__avx512_u4_p0 q4k_dequant__avx512_u4_p0__probe
+#define q4k_dequant__avx512_u4_p0_nt q4k_dequant__avx512_u4_p0_nt__probe
+#define q4k_dequant__avx512_u4_p16 q4k_dequant__avx512_u4_p16__probe
+#define q4k_dequant__avx512_u4_p16_nt q4k_dequant__avx512_u4_p16_nt__probe
+#define q4k_dequant__avx512_lut_u1_p0 q4k_dequant__avx512_lut_u1_p0__probe
+#define q4k_dequant__avx512_lut_u1_p0_nt q4k_dequant__avx512_lut_u1_p0_nt__probe
+#define q4k_dequant__avx512_lut_u1_p16 q4k_dequant__avx512_lut_u1_p16__probe
+#define q4k_dequant__avx512_lut_u1_p16_nt q4k_dequant__avx512_lut_u1_p16_nt__probe
+#define q4k_dequant__avx512_lut_u2_p0 q4k_dequant__avx512_lut_u2_p0__probe
+#define q4k_dequant__avx512_lut_u2_p0_nt q4k_dequant__avx512_lut_u2_p0_nt__probe
+#define q4k_dequant__avx512_lut_u2_p16 q4k_dequant__avx512_lut_u2_p16__probe
+#define q4k_dequant__avx512_lut_u2_p16_nt q4k_dequant__avx512_lut_u2_p16_nt__probe
+#define q4k_dequant__avx512_lut_u4_p0 q4k_dequant__avx512_lut_u4_p0__probe
+#define q4k_dequant__avx512_lut_u4_p0_nt q4k_dequant__avx512_lut_u4_p0_nt__probe
+#define q4k_dequant__avx512_lut_u4_p16 q4k_dequant__avx512_lut_u4_p16__probe
+#define q4k_dequant__avx512_lut_u4_p16_nt q4k_dequant__avx512_lut_u4_p16_nt__probe
+#define q4k_dequant__avx512_perm_u1_p0 q4k_dequant__avx512_perm_u1_p0__probe
+#define q4k_dequant__avx512_perm_u1_p0_nt q4k_dequant__avx512_perm_u1_p0_nt__probe
+#define q4k_dequant__avx512_perm_u1_p16 q4k_dequant__avx512_perm_u1_p16__probe
+#define q4k_dequant__avx512_perm_u1_p16_nt q4k_dequant__avx512_perm_u1_p16_nt__probe
+#define q4k_dequant__avx512_perm_u2_p0 q4k_dequant__avx512_perm_u2_p0__probe
+#define q4k_dequant__avx512_perm_u2_p0_nt q4k_dequant__avx512_perm_u2_p0_nt__probe
+#define q4k_dequant__avx512_perm_u2_p16 q4k_dequant__avx512_perm_u2_p16__probe
+#define q4k_dequant__avx512_perm_u2_p16_nt q4k_dequant__avx512_perm_u2_p16_nt__probe
+#define q4k_dequant__avx512_permb_u1_p0 q4k_dequant__avx512_permb_u1_p0__probe
+#define q4k_dequant__avx512_permb_u1_p0_nt q4k_dequant__avx512_permb_u1_p0_nt__probe
+#define q4k_dequant__avx512_permb_u1_p16 q4k_dequant__avx512_permb_u1_p16__probe
+#define q4k_dequant__avx512_permb_u1_p16_nt q4k_dequant__avx512_permb_u1_p16_nt__probe
+#define q4k_dequant__avx512_permb_u2_p0 q4k_dequant__avx512_permb_u2_p0__probe
+#define q4k_dequant__avx512_permb_u2_p0_nt q4k_dequant__avx512_permb_u2_p0_nt__probe
+#define q4k_dequant__avx512_permb_u2_p16 q4k_dequant__avx512_permb_u2_p16__probe
+#define q4k_dequant__avx512_permb_u2_p16_nt q4k_dequant__avx512_permb_u2_p16_nt__probe
 #endif
 
 #include "q4k_format.h"
@@ -255,17 +327,36 @@ Q4K_INLINE __m512i quants_perm(const uint8_t *q)
     return _mm512_shuffle_epi8(dw, _mm512_broadcast_i32x4(_mm_setr_epi8(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15)));
 }
 
-/* One block, method perm, its scales s already computed. */
+/* The same transposition in one vpermb: byte 4i+k of the result is byte
+ * 16k+i of the 64 quant bytes. */
+Q4K_TARGET_VBMI Q4K_INLINE __m512i quants_permb(const uint8_t *q)
+{
+    const __m512i idx = _mm512_setr_epi32(0x30201000, 0x31211101, 0x32221202, 0x33231303, 0x34241404, 0x35251505,
+                                          0x36261606, 0x37271707, 0x38281808, 0x39291909, 0x3a2a1a0a, 0x3b2b1b0b,
+                                          0x3c2c1c0c, 0x3d2d1d0d, 0x3e2e1e0e, 0x3f2f1f0f);
+    return _mm512_permutexvar_epi8(idx, _mm512_loadu_si512((const void *)q));
+}
+
+/* One block, method perm, its scales s (64-byte aligned) already
+ * computed. A table takes d*sc[j] as a broadcast load folded into its FMA
+ * and dmin*m[j] by vpermps from the slot loaded once: 8 broadcast loads a
+ * block instead of 16. Once the output spills out of L1 (512 blocks), the
+ * loads compete with the output's line fills and 16 of them cost ~10%
+ * (measured on Zen 5: 75% of the store loop against 69%); the 8 vpermps
+ * are cheaper there, and no worse in L1. */
 Q4K_INLINE void body_perm(const uint8_t *x, const float *s, float *y, int nt)
 {
     const __m512 iota = _mm512_setr_ps(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    const __m512 slot = _mm512_load_ps(s);
     const uint8_t *q = x + Q4K_OFF_QS;
     for (int h = 0; h < 2; h++, q += 64, y += 128) {
         const __m512i b = quants_perm(q);
         for (int g = 0; g < 2; g++) {
             const int j = 4 * h + 2 * g; /* sub-blocks j (low nibbles) and j+1 (high) */
-            const __m512 t1 = _mm512_fmsub_ps(_mm512_set1_ps(s[j]), iota, _mm512_set1_ps(s[8 + j]));
-            const __m512 t2 = _mm512_fmsub_ps(_mm512_set1_ps(s[j + 1]), iota, _mm512_set1_ps(s[9 + j]));
+            const __m512 m1 = _mm512_permutexvar_ps(_mm512_set1_epi32(8 + j), slot);
+            const __m512 m2 = _mm512_permutexvar_ps(_mm512_set1_epi32(9 + j), slot);
+            const __m512 t1 = _mm512_fmsub_ps(_mm512_set1_ps(s[j]), iota, m1);
+            const __m512 t2 = _mm512_fmsub_ps(_mm512_set1_ps(s[j + 1]), iota, m2);
             float *z = y + 64 * g;
             const __m512i b0 = g ? _mm512_srli_epi32(b, 16) : b;
             store16(z, _mm512_permutexvar_ps(b0, t1), nt);
@@ -285,15 +376,151 @@ Q4K_INLINE void block_perm(const uint8_t *x, float *y, int nt)
     body_perm(x, s, y, nt);
 }
 
-/* Block k of n in the pipelined perm loop: computes block k+2's scales
+/* Block k of n in the pipelined perm loop: computes block k+4's scales
  * (the last block's again near the end: the input is never read past it)
- * into the slot block k+2 will read, then writes block k. */
-Q4K_INLINE void step_perm(const uint8_t *x, float *out, size_t k, size_t n, float s[4][16], int nt)
+ * into the slot block k+4 will read, then writes block k. The last four
+ * computations are wasted; a loop that skips them measured slower at 512
+ * blocks on Zen 5 (70% of the store loop against 75%), for reasons the
+ * instruction counts do not show. */
+Q4K_INLINE void step_perm(const uint8_t *x, float *out, size_t k, size_t n, float s[8][16], int nt)
 {
-    const size_t ahead = k + 2 < n ? k + 2 : n - 1;
-    scales_perm(x + ahead * 144, s[(k + 2) & 3]);
-    Q4K_SLOTS_BARRIER(*(float(*)[4][16])s);
-    body_perm(x + k * 144, s[k & 3], out + k * 256, nt);
+#if defined(Q4K_DEQUANT_PROBE)
+    (void)n;
+    body_perm(x + k * 144, s[0], out + k * 256, nt);
+#else
+    const size_t ahead = k + 4 < n ? k + 4 : n - 1;
+    scales_perm(x + ahead * 144, s[(k + 4) & 7]);
+    Q4K_SLOTS_BARRIER(*(float(*)[8][16])s);
+    body_perm(x + k * 144, s[k & 7], out + k * 256, nt);
+#endif
+}
+
+/* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
+ * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
+ * page). So each block is staged: dequantized into an aligned 1 KiB tile in
+ * L1 with ordinary stores, then streamed out shifted by the output's skew.
+ * The one chunk that straddles two blocks is assembled in a small carry
+ * buffer; the bytes before the first aligned address and after the last
+ * one are written with ordinary stores. Streaming avoids the read for
+ * ownership that ordinary stores pay once the output exceeds the caches,
+ * which more than pays for the extra trip through L1. */
+Q4K_INLINE void staged_nt_perm(const uint8_t *x, float *out, size_t n, size_t prefetch)
+{
+    _Alignas(64) uint8_t tile[1024];
+    uint8_t carry[64];
+    uint8_t *dst = (uint8_t *)out;
+    const size_t skew = (size_t)(-(uintptr_t)dst) & 63; /* bytes before an aligned address */
+    const size_t tail = 64 - skew;                       /* a block's bytes after its last full chunk */
+    for (size_t i = 0; i < n; i++) {
+        if (prefetch)
+            prefetch_block(x + (i + prefetch) * 144);
+        block_perm(x + i * 144, (float *)(void *)tile, 0);
+        uint8_t *base = dst + 1024 * i;
+        if (i == 0) {
+            memcpy(base, tile, skew);
+        } else {
+            memcpy(carry + tail, tile, skew);
+            stream_chunk(base - tail, carry);
+        }
+        for (size_t k = skew; k + 64 <= 1024; k += 64)
+            stream_chunk(base + k, tile + k);
+        memcpy(carry, tile + 1024 - tail, tail);
+    }
+    if (n)
+        memcpy(dst + 1024 * n - tail, carry, tail);
+}
+
+/* One block, method permb, its scales s (64-byte aligned) already
+ * computed. A table takes d*sc[j] as a broadcast load folded into its FMA
+ * and dmin*m[j] by vpermps from the slot loaded once: 8 broadcast loads a
+ * block instead of 16. Once the output spills out of L1 (512 blocks), the
+ * loads compete with the output's line fills and 16 of them cost ~10%
+ * (measured on Zen 5: 75% of the store loop against 69%); the 8 vpermps
+ * are cheaper there, and no worse in L1. */
+Q4K_TARGET_VBMI Q4K_INLINE void body_permb(const uint8_t *x, const float *s, float *y, int nt)
+{
+    const __m512 iota = _mm512_setr_ps(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    const __m512 slot = _mm512_load_ps(s);
+    const uint8_t *q = x + Q4K_OFF_QS;
+    for (int h = 0; h < 2; h++, q += 64, y += 128) {
+        const __m512i b = quants_permb(q);
+        for (int g = 0; g < 2; g++) {
+            const int j = 4 * h + 2 * g; /* sub-blocks j (low nibbles) and j+1 (high) */
+            const __m512 m1 = _mm512_permutexvar_ps(_mm512_set1_epi32(8 + j), slot);
+            const __m512 m2 = _mm512_permutexvar_ps(_mm512_set1_epi32(9 + j), slot);
+            const __m512 t1 = _mm512_fmsub_ps(_mm512_set1_ps(s[j]), iota, m1);
+            const __m512 t2 = _mm512_fmsub_ps(_mm512_set1_ps(s[j + 1]), iota, m2);
+            float *z = y + 64 * g;
+            const __m512i b0 = g ? _mm512_srli_epi32(b, 16) : b;
+            store16(z, _mm512_permutexvar_ps(b0, t1), nt);
+            store16(z + 16, _mm512_permutexvar_ps(_mm512_srli_epi32(b, 16 * g + 8), t1), nt);
+            store16(z + 32, _mm512_permutexvar_ps(_mm512_srli_epi32(b, 16 * g + 4), t2), nt);
+            store16(z + 48, _mm512_permutexvar_ps(_mm512_srli_epi32(b, 16 * g + 12), t2), nt);
+        }
+    }
+}
+
+/* One block, method permb, on its own (the staged streaming path). */
+Q4K_TARGET_VBMI Q4K_INLINE void block_permb(const uint8_t *x, float *y, int nt)
+{
+    _Alignas(64) float s[16];
+    scales_perm(x, s);
+    Q4K_SLOTS_BARRIER(s);
+    body_permb(x, s, y, nt);
+}
+
+/* Block k of n in the pipelined permb loop: computes block k+4's scales
+ * (the last block's again near the end: the input is never read past it)
+ * into the slot block k+4 will read, then writes block k. The last four
+ * computations are wasted; a loop that skips them measured slower at 512
+ * blocks on Zen 5 (70% of the store loop against 75%), for reasons the
+ * instruction counts do not show. */
+Q4K_TARGET_VBMI Q4K_INLINE void step_permb(const uint8_t *x, float *out, size_t k, size_t n, float s[8][16], int nt)
+{
+#if defined(Q4K_DEQUANT_PROBE)
+    (void)n;
+    body_permb(x + k * 144, s[0], out + k * 256, nt);
+#else
+    const size_t ahead = k + 4 < n ? k + 4 : n - 1;
+    scales_perm(x + ahead * 144, s[(k + 4) & 7]);
+    Q4K_SLOTS_BARRIER(*(float(*)[8][16])s);
+    body_permb(x + k * 144, s[k & 7], out + k * 256, nt);
+#endif
+}
+
+/* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
+ * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
+ * page). So each block is staged: dequantized into an aligned 1 KiB tile in
+ * L1 with ordinary stores, then streamed out shifted by the output's skew.
+ * The one chunk that straddles two blocks is assembled in a small carry
+ * buffer; the bytes before the first aligned address and after the last
+ * one are written with ordinary stores. Streaming avoids the read for
+ * ownership that ordinary stores pay once the output exceeds the caches,
+ * which more than pays for the extra trip through L1. */
+Q4K_TARGET_VBMI Q4K_INLINE void staged_nt_permb(const uint8_t *x, float *out, size_t n, size_t prefetch)
+{
+    _Alignas(64) uint8_t tile[1024];
+    uint8_t carry[64];
+    uint8_t *dst = (uint8_t *)out;
+    const size_t skew = (size_t)(-(uintptr_t)dst) & 63; /* bytes before an aligned address */
+    const size_t tail = 64 - skew;                       /* a block's bytes after its last full chunk */
+    for (size_t i = 0; i < n; i++) {
+        if (prefetch)
+            prefetch_block(x + (i + prefetch) * 144);
+        block_permb(x + i * 144, (float *)(void *)tile, 0);
+        uint8_t *base = dst + 1024 * i;
+        if (i == 0) {
+            memcpy(base, tile, skew);
+        } else {
+            memcpy(carry + tail, tile, skew);
+            stream_chunk(base - tail, carry);
+        }
+        for (size_t k = skew; k + 64 <= 1024; k += 64)
+            stream_chunk(base + k, tile + k);
+        memcpy(carry, tile + 1024 - tail, tail);
+    }
+    if (n)
+        memcpy(dst + 1024 * n - tail, carry, tail);
 }
 
 /* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
@@ -351,41 +578,6 @@ Q4K_INLINE void staged_nt_lut(const uint8_t *x, float *out, size_t n, size_t pre
         if (prefetch)
             prefetch_block(x + (i + prefetch) * 144);
         block_lut(x + i * 144, (float *)(void *)tile, 0);
-        uint8_t *base = dst + 1024 * i;
-        if (i == 0) {
-            memcpy(base, tile, skew);
-        } else {
-            memcpy(carry + tail, tile, skew);
-            stream_chunk(base - tail, carry);
-        }
-        for (size_t k = skew; k + 64 <= 1024; k += 64)
-            stream_chunk(base + k, tile + k);
-        memcpy(carry, tile + 1024 - tail, tail);
-    }
-    if (n)
-        memcpy(dst + 1024 * n - tail, carry, tail);
-}
-
-/* Streaming stores (vmovntps) need addresses aligned to 64 bytes, and
- * malloc'd outputs usually are not (glibc's large blocks sit 16 bytes past a
- * page). So each block is staged: dequantized into an aligned 1 KiB tile in
- * L1 with ordinary stores, then streamed out shifted by the output's skew.
- * The one chunk that straddles two blocks is assembled in a small carry
- * buffer; the bytes before the first aligned address and after the last
- * one are written with ordinary stores. Streaming avoids the read for
- * ownership that ordinary stores pay once the output exceeds the caches,
- * which more than pays for the extra trip through L1. */
-Q4K_INLINE void staged_nt_perm(const uint8_t *x, float *out, size_t n, size_t prefetch)
-{
-    _Alignas(64) uint8_t tile[1024];
-    uint8_t carry[64];
-    uint8_t *dst = (uint8_t *)out;
-    const size_t skew = (size_t)(-(uintptr_t)dst) & 63; /* bytes before an aligned address */
-    const size_t tail = 64 - skew;                       /* a block's bytes after its last full chunk */
-    for (size_t i = 0; i < n; i++) {
-        if (prefetch)
-            prefetch_block(x + (i + prefetch) * 144);
-        block_perm(x + i * 144, (float *)(void *)tile, 0);
         uint8_t *base = dst + 1024 * i;
         if (i == 0) {
             memcpy(base, tile, skew);
@@ -817,22 +1009,22 @@ void q4k_dequant__avx512_lut_u4_p16_nt(const void *blocks, float *out, size_t n_
     _mm_sfence();
 }
 
-/* q4k_dequant__avx512_perm_u1_p0: method perm (scales two blocks ahead), 1 block(s) per iteration, prefetch off, ordinary stores */
+/* q4k_dequant__avx512_perm_u1_p0: method perm (scales four blocks ahead), 1 block(s) per iteration, prefetch off, ordinary stores */
 void q4k_dequant__avx512_perm_u1_p0(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
     if (n_blocks == 0)
         return;
-    _Alignas(64) float s[4][16];
-    scales_perm(x, s[0]);
-    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         step_perm(x, out, i + 0, n_blocks, s, 0);
     }
 }
 
-/* q4k_dequant__avx512_perm_u1_p0_nt: method perm (scales two blocks ahead), 1 block(s) per iteration, prefetch off, streaming stores */
+/* q4k_dequant__avx512_perm_u1_p0_nt: method perm (scales four blocks ahead), 1 block(s) per iteration, prefetch off, streaming stores */
 void q4k_dequant__avx512_perm_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
@@ -844,9 +1036,9 @@ void q4k_dequant__avx512_perm_u1_p0_nt(const void *blocks, float *out, size_t n_
     }
     if (n_blocks == 0)
         return;
-    _Alignas(64) float s[4][16];
-    scales_perm(x, s[0]);
-    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         step_perm(x, out, i + 0, n_blocks, s, nt);
@@ -854,15 +1046,15 @@ void q4k_dequant__avx512_perm_u1_p0_nt(const void *blocks, float *out, size_t n_
     _mm_sfence();
 }
 
-/* q4k_dequant__avx512_perm_u1_p16: method perm (scales two blocks ahead), 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+/* q4k_dequant__avx512_perm_u1_p16: method perm (scales four blocks ahead), 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
 void q4k_dequant__avx512_perm_u1_p16(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
     if (n_blocks == 0)
         return;
-    _Alignas(64) float s[4][16];
-    scales_perm(x, s[0]);
-    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         prefetch_block(x + (i + 16) * 144);
@@ -870,7 +1062,7 @@ void q4k_dequant__avx512_perm_u1_p16(const void *blocks, float *out, size_t n_bl
     }
 }
 
-/* q4k_dequant__avx512_perm_u1_p16_nt: method perm (scales two blocks ahead), 1 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+/* q4k_dequant__avx512_perm_u1_p16_nt: method perm (scales four blocks ahead), 1 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
 void q4k_dequant__avx512_perm_u1_p16_nt(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
@@ -882,9 +1074,9 @@ void q4k_dequant__avx512_perm_u1_p16_nt(const void *blocks, float *out, size_t n
     }
     if (n_blocks == 0)
         return;
-    _Alignas(64) float s[4][16];
-    scales_perm(x, s[0]);
-    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
     size_t i = 0;
     for (; i + 1 <= n_blocks; i += 1) {
         prefetch_block(x + (i + 16) * 144);
@@ -893,15 +1085,15 @@ void q4k_dequant__avx512_perm_u1_p16_nt(const void *blocks, float *out, size_t n
     _mm_sfence();
 }
 
-/* q4k_dequant__avx512_perm_u2_p0: method perm (scales two blocks ahead), 2 block(s) per iteration, prefetch off, ordinary stores */
+/* q4k_dequant__avx512_perm_u2_p0: method perm (scales four blocks ahead), 2 block(s) per iteration, prefetch off, ordinary stores */
 void q4k_dequant__avx512_perm_u2_p0(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
     if (n_blocks == 0)
         return;
-    _Alignas(64) float s[4][16];
-    scales_perm(x, s[0]);
-    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         step_perm(x, out, i + 0, n_blocks, s, 0);
@@ -911,7 +1103,7 @@ void q4k_dequant__avx512_perm_u2_p0(const void *blocks, float *out, size_t n_blo
         step_perm(x, out, i, n_blocks, s, 0);
 }
 
-/* q4k_dequant__avx512_perm_u2_p0_nt: method perm (scales two blocks ahead), 2 block(s) per iteration, prefetch off, streaming stores */
+/* q4k_dequant__avx512_perm_u2_p0_nt: method perm (scales four blocks ahead), 2 block(s) per iteration, prefetch off, streaming stores */
 void q4k_dequant__avx512_perm_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
@@ -923,9 +1115,9 @@ void q4k_dequant__avx512_perm_u2_p0_nt(const void *blocks, float *out, size_t n_
     }
     if (n_blocks == 0)
         return;
-    _Alignas(64) float s[4][16];
-    scales_perm(x, s[0]);
-    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         step_perm(x, out, i + 0, n_blocks, s, nt);
@@ -936,15 +1128,15 @@ void q4k_dequant__avx512_perm_u2_p0_nt(const void *blocks, float *out, size_t n_
     _mm_sfence();
 }
 
-/* q4k_dequant__avx512_perm_u2_p16: method perm (scales two blocks ahead), 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+/* q4k_dequant__avx512_perm_u2_p16: method perm (scales four blocks ahead), 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
 void q4k_dequant__avx512_perm_u2_p16(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
     if (n_blocks == 0)
         return;
-    _Alignas(64) float s[4][16];
-    scales_perm(x, s[0]);
-    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         prefetch_block(x + (i + 16) * 144);
@@ -956,7 +1148,7 @@ void q4k_dequant__avx512_perm_u2_p16(const void *blocks, float *out, size_t n_bl
         step_perm(x, out, i, n_blocks, s, 0);
 }
 
-/* q4k_dequant__avx512_perm_u2_p16_nt: method perm (scales two blocks ahead), 2 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+/* q4k_dequant__avx512_perm_u2_p16_nt: method perm (scales four blocks ahead), 2 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
 void q4k_dequant__avx512_perm_u2_p16_nt(const void *blocks, float *out, size_t n_blocks)
 {
     const uint8_t *x = (const uint8_t *)blocks;
@@ -968,9 +1160,9 @@ void q4k_dequant__avx512_perm_u2_p16_nt(const void *blocks, float *out, size_t n
     }
     if (n_blocks == 0)
         return;
-    _Alignas(64) float s[4][16];
-    scales_perm(x, s[0]);
-    scales_perm(x + (n_blocks > 1 ? 144 : 0), s[1]);
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
     size_t i = 0;
     for (; i + 2 <= n_blocks; i += 2) {
         prefetch_block(x + (i + 16) * 144);
@@ -980,6 +1172,172 @@ void q4k_dequant__avx512_perm_u2_p16_nt(const void *blocks, float *out, size_t n
     }
     for (; i < n_blocks; i++)
         step_perm(x, out, i, n_blocks, s, nt);
+    _mm_sfence();
+}
+
+/* q4k_dequant__avx512_permb_u1_p0: method permb (scales four blocks ahead), 1 block(s) per iteration, prefetch off, ordinary stores */
+Q4K_TARGET_VBMI void q4k_dequant__avx512_permb_u1_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        step_permb(x, out, i + 0, n_blocks, s, 0);
+    }
+}
+
+/* q4k_dequant__avx512_permb_u1_p0_nt: method permb (scales four blocks ahead), 1 block(s) per iteration, prefetch off, streaming stores */
+Q4K_TARGET_VBMI void q4k_dequant__avx512_permb_u1_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_permb(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        step_permb(x, out, i + 0, n_blocks, s, nt);
+    }
+    _mm_sfence();
+}
+
+/* q4k_dequant__avx512_permb_u1_p16: method permb (scales four blocks ahead), 1 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+Q4K_TARGET_VBMI void q4k_dequant__avx512_permb_u1_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        prefetch_block(x + (i + 16) * 144);
+        step_permb(x, out, i + 0, n_blocks, s, 0);
+    }
+}
+
+/* q4k_dequant__avx512_permb_u1_p16_nt: method permb (scales four blocks ahead), 1 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+Q4K_TARGET_VBMI void q4k_dequant__avx512_permb_u1_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_permb(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
+    size_t i = 0;
+    for (; i + 1 <= n_blocks; i += 1) {
+        prefetch_block(x + (i + 16) * 144);
+        step_permb(x, out, i + 0, n_blocks, s, nt);
+    }
+    _mm_sfence();
+}
+
+/* q4k_dequant__avx512_permb_u2_p0: method permb (scales four blocks ahead), 2 block(s) per iteration, prefetch off, ordinary stores */
+Q4K_TARGET_VBMI void q4k_dequant__avx512_permb_u2_p0(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        step_permb(x, out, i + 0, n_blocks, s, 0);
+        step_permb(x, out, i + 1, n_blocks, s, 0);
+    }
+    for (; i < n_blocks; i++)
+        step_permb(x, out, i, n_blocks, s, 0);
+}
+
+/* q4k_dequant__avx512_permb_u2_p0_nt: method permb (scales four blocks ahead), 2 block(s) per iteration, prefetch off, streaming stores */
+Q4K_TARGET_VBMI void q4k_dequant__avx512_permb_u2_p0_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_permb(x, out, n_blocks, 0);
+        _mm_sfence();
+        return;
+    }
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        step_permb(x, out, i + 0, n_blocks, s, nt);
+        step_permb(x, out, i + 1, n_blocks, s, nt);
+    }
+    for (; i < n_blocks; i++)
+        step_permb(x, out, i, n_blocks, s, nt);
+    _mm_sfence();
+}
+
+/* q4k_dequant__avx512_permb_u2_p16: method permb (scales four blocks ahead), 2 block(s) per iteration, prefetch 16 blocks ahead, ordinary stores */
+Q4K_TARGET_VBMI void q4k_dequant__avx512_permb_u2_p16(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        step_permb(x, out, i + 0, n_blocks, s, 0);
+        step_permb(x, out, i + 1, n_blocks, s, 0);
+    }
+    for (; i < n_blocks; i++)
+        step_permb(x, out, i, n_blocks, s, 0);
+}
+
+/* q4k_dequant__avx512_permb_u2_p16_nt: method permb (scales four blocks ahead), 2 block(s) per iteration, prefetch 16 blocks ahead, streaming stores */
+Q4K_TARGET_VBMI void q4k_dequant__avx512_permb_u2_p16_nt(const void *blocks, float *out, size_t n_blocks)
+{
+    const uint8_t *x = (const uint8_t *)blocks;
+    const int nt = ((uintptr_t)out & 63) == 0;
+    if (!nt) {
+        staged_nt_permb(x, out, n_blocks, 16);
+        _mm_sfence();
+        return;
+    }
+    if (n_blocks == 0)
+        return;
+    _Alignas(64) float s[8][16];
+    for (size_t k = 0; k < 4; k++)
+        scales_perm(x + (k < n_blocks ? k : n_blocks - 1) * 144, s[k]);
+    size_t i = 0;
+    for (; i + 2 <= n_blocks; i += 2) {
+        prefetch_block(x + (i + 16) * 144);
+        prefetch_block(x + (i + 17) * 144);
+        step_permb(x, out, i + 0, n_blocks, s, nt);
+        step_permb(x, out, i + 1, n_blocks, s, nt);
+    }
+    for (; i < n_blocks; i++)
+        step_permb(x, out, i, n_blocks, s, nt);
     _mm_sfence();
 }
 #endif /* defined(__x86_64__) || defined(_M_X64) */

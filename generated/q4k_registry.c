@@ -18,7 +18,7 @@
 
 /* Hash of the generator and templates these kernels came from; the tuner
  * keys its measurements on it. */
-const char q4k_generator_hash[] = "5c8a93335abbb92e";
+const char q4k_generator_hash[] = "9253aa39bf6ebb80";
 
 /* The operations' names, as profiles, CSV files and q4k list spell them. */
 const char *const q4k_op_names[Q4K_OP_COUNT] = {
@@ -226,6 +226,30 @@ const q4k_variant q4k_registry[] = {
     {.name = "q4k_dequant__avx512_perm_u2_p16_nt", .isa = "avx512", .op = Q4K_OP_DEQUANT,
      .fn = q4k_dequant__avx512_perm_u2_p16_nt, .method = "perm", .unroll = 2, .prefetch = 16, .nontemporal = 1,
      .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 6},
+    {.name = "q4k_dequant__avx512_permb_u1_p0", .isa = "avx512", .op = Q4K_OP_DEQUANT,
+     .fn = q4k_dequant__avx512_permb_u1_p0, .method = "permb", .unroll = 1, .prefetch = 0, .nontemporal = 0,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512VBMI, .complexity = 3},
+    {.name = "q4k_dequant__avx512_permb_u1_p0_nt", .isa = "avx512", .op = Q4K_OP_DEQUANT,
+     .fn = q4k_dequant__avx512_permb_u1_p0_nt, .method = "permb", .unroll = 1, .prefetch = 0, .nontemporal = 1,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512VBMI, .complexity = 4},
+    {.name = "q4k_dequant__avx512_permb_u1_p16", .isa = "avx512", .op = Q4K_OP_DEQUANT,
+     .fn = q4k_dequant__avx512_permb_u1_p16, .method = "permb", .unroll = 1, .prefetch = 16, .nontemporal = 0,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512VBMI, .complexity = 5},
+    {.name = "q4k_dequant__avx512_permb_u1_p16_nt", .isa = "avx512", .op = Q4K_OP_DEQUANT,
+     .fn = q4k_dequant__avx512_permb_u1_p16_nt, .method = "permb", .unroll = 1, .prefetch = 16, .nontemporal = 1,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512VBMI, .complexity = 6},
+    {.name = "q4k_dequant__avx512_permb_u2_p0", .isa = "avx512", .op = Q4K_OP_DEQUANT,
+     .fn = q4k_dequant__avx512_permb_u2_p0, .method = "permb", .unroll = 2, .prefetch = 0, .nontemporal = 0,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512VBMI, .complexity = 4},
+    {.name = "q4k_dequant__avx512_permb_u2_p0_nt", .isa = "avx512", .op = Q4K_OP_DEQUANT,
+     .fn = q4k_dequant__avx512_permb_u2_p0_nt, .method = "permb", .unroll = 2, .prefetch = 0, .nontemporal = 1,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512VBMI, .complexity = 5},
+    {.name = "q4k_dequant__avx512_permb_u2_p16", .isa = "avx512", .op = Q4K_OP_DEQUANT,
+     .fn = q4k_dequant__avx512_permb_u2_p16, .method = "permb", .unroll = 2, .prefetch = 16, .nontemporal = 0,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512VBMI, .complexity = 6},
+    {.name = "q4k_dequant__avx512_permb_u2_p16_nt", .isa = "avx512", .op = Q4K_OP_DEQUANT,
+     .fn = q4k_dequant__avx512_permb_u2_p16_nt, .method = "permb", .unroll = 2, .prefetch = 16, .nontemporal = 1,
+     .features = Q4K_FEAT_AVX512F | Q4K_FEAT_AVX512BW | Q4K_FEAT_AVX512VL | Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C | Q4K_FEAT_AVX512VBMI, .complexity = 7},
     {.name = "q4k_matvec__avx2_r4_c1_p0", .isa = "avx2", .op = Q4K_OP_MATVEC,
      .matvec = q4k_matvec__avx2_r4_c1_p0, .method = "maddubs", .unroll = 4, .vecs = 1, .prefetch = 0, .layout = 0,
      .features = Q4K_FEAT_AVX2 | Q4K_FEAT_FMA | Q4K_FEAT_F16C, .complexity = 3},
@@ -549,6 +573,14 @@ const q4k_catalog_entry q4k_catalog[] = {
     {.name = "q4k_dequant__avx512_perm_u2_p0_nt", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
     {.name = "q4k_dequant__avx512_perm_u2_p16", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
     {.name = "q4k_dequant__avx512_perm_u2_p16_nt", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
+    {.name = "q4k_dequant__avx512_permb_u1_p0", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
+    {.name = "q4k_dequant__avx512_permb_u1_p0_nt", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
+    {.name = "q4k_dequant__avx512_permb_u1_p16", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
+    {.name = "q4k_dequant__avx512_permb_u1_p16_nt", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
+    {.name = "q4k_dequant__avx512_permb_u2_p0", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
+    {.name = "q4k_dequant__avx512_permb_u2_p0_nt", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
+    {.name = "q4k_dequant__avx512_permb_u2_p16", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
+    {.name = "q4k_dequant__avx512_permb_u2_p16_nt", .op = Q4K_OP_DEQUANT, .arch = "x86_64"},
     {.name = "q4k_matvec__scalar", .op = Q4K_OP_MATVEC, .arch = "any"},
     {.name = "q4k_matvec__scalar_r4_packed", .op = Q4K_OP_MATVEC, .arch = "any"},
     {.name = "q4k_matvec__scalar_r8_packed", .op = Q4K_OP_MATVEC, .arch = "any"},

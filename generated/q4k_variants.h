@@ -84,6 +84,14 @@ void q4k_dequant__avx512_perm_u2_p0(const void *blocks, float *out, size_t n_blo
 void q4k_dequant__avx512_perm_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__avx512_perm_u2_p16(const void *blocks, float *out, size_t n_blocks);
 void q4k_dequant__avx512_perm_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_permb_u1_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_permb_u1_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_permb_u1_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_permb_u1_p16_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_permb_u2_p0(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_permb_u2_p0_nt(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_permb_u2_p16(const void *blocks, float *out, size_t n_blocks);
+void q4k_dequant__avx512_permb_u2_p16_nt(const void *blocks, float *out, size_t n_blocks);
 void q4k_matvec__avx2_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avx2_r4_c4_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
 void q4k_matvec__avxvnni_r4_c1_p0(const void *w, size_t n_rows, size_t n_bpr, const void *xq, size_t n_vecs, float *y, size_t ldy);
@@ -251,7 +259,15 @@ void q4k_matvec_q6k__neondot_r4_c4_p0_packed(const void *w, size_t n_rows, size_
     X(q4k_dequant__avx512_perm_u2_p0) \
     X(q4k_dequant__avx512_perm_u2_p0_nt) \
     X(q4k_dequant__avx512_perm_u2_p16) \
-    X(q4k_dequant__avx512_perm_u2_p16_nt)
+    X(q4k_dequant__avx512_perm_u2_p16_nt) \
+    X(q4k_dequant__avx512_permb_u1_p0) \
+    X(q4k_dequant__avx512_permb_u1_p0_nt) \
+    X(q4k_dequant__avx512_permb_u1_p16) \
+    X(q4k_dequant__avx512_permb_u1_p16_nt) \
+    X(q4k_dequant__avx512_permb_u2_p0) \
+    X(q4k_dequant__avx512_permb_u2_p0_nt) \
+    X(q4k_dequant__avx512_permb_u2_p16) \
+    X(q4k_dequant__avx512_permb_u2_p16_nt)
 
 #define Q4K_LIST_MATVEC_SCALAR(X) \
     X(q4k_matvec__scalar) \
@@ -366,6 +382,6 @@ void q4k_matvec_q6k__neondot_r4_c4_p0_packed(const void *w, size_t n_rows, size_
     X(q4k_matvec_q6k__neondot_r4_c4_p0) \
     X(q4k_matvec_q6k__neondot_r4_c4_p0_packed)
 
-#define Q4K_VARIANT_COUNT_MAX 145
+#define Q4K_VARIANT_COUNT_MAX 153
 
 #endif /* Q4K_VARIANTS_H */

@@ -18,7 +18,9 @@
 --               perm (AVX-512) the lut tables, with the quants of two groups
 --                    transposed by one vpermd + vpshufb (shifts then feed
 --                    vpermps directly) and the scales unpacked in vector
---                    code two blocks ahead: one shuffle per store
+--                    code four blocks ahead: one shuffle per store
+--               permb (AVX-512 + VBMI) perm with the transposition in one
+--                    vpermb
 --   u         blocks per main-loop iteration
 --   p         prefetch distance in blocks (0 = none)
 --   nt        non-temporal (streaming) stores
@@ -57,6 +59,7 @@ end
 function M.complexity(v)
   return isas.family[v.isa].complexity + (v.unroll - 1) + (v.prefetch > 0 and 2 or 0)
     + (v.nt and 1 or 0) + ((v.method == "lut" or v.method == "fmlal" or v.method == "perm") and 1 or 0)
+    + (v.method == "permb" and 2 or 0)
 end
 
 -- ---- the variants -----------------------------------------------------------
@@ -127,13 +130,19 @@ local grids = {
   -- 512-block input comes from L2, the streamed one from DRAM), each with
   -- ordinary and streaming stores (the nt ones for outputs beyond the LLC).
   { isa = "avx512", methods = { "perm" }, unrolls = { 1, 2 }, prefetches = { 0, 16 } },
+  -- permb (session 5): perm minus two instructions a block, which is what
+  -- bounds these kernels on Zen 5 (a front end of ~4 instructions a cycle
+  -- beside one store a cycle). The same eight points as perm, so the two
+  -- compare one to one; it needs AVX512-VBMI (Ice Lake, Zen 4 and later),
+  -- and perm remains for Skylake-X and Cascade Lake.
+  { isa = "avx512", methods = { "permb" }, features = { "avx512vbmi" }, unrolls = { 1, 2 }, prefetches = { 0, 16 } },
 }
 for _, g in ipairs(grids) do
   for _, method in ipairs(g.methods) do
     for _, u in ipairs(g.unrolls) do
       for _, p in ipairs(g.prefetches) do
         for _, nt in ipairs { false, true } do
-          add { isa = g.isa, method = method, unroll = u, prefetch = p, nt = nt }
+          add { isa = g.isa, method = method, features = g.features, unroll = u, prefetch = p, nt = nt }
         end
       end
     end
@@ -148,8 +157,8 @@ M.variants = list
 -- powers of two; per bucket the first candidate usable on the CPU wins, so
 -- each list runs from the widest ISA down to the scalar baseline. Streaming
 -- stores only once the output (n*1 KiB) is far beyond the caches. On
--- AVX-512, perm: fewer shuffles and instructions per block than lut on
--- every core (Zen 4/5 and Intel's one shuffle port alike).
+-- AVX-512, permb then perm: fewer shuffles and instructions per block than
+-- lut on every core (Zen 4/5 and Intel's one shuffle port alike).
 local function default_candidates(n)
   local nt = n >= 32768
   local function pick(isa, method, u, p)
@@ -158,6 +167,7 @@ local function default_candidates(n)
   return {
     pick("neon", "fmlal", 2, 0), -- needs fhm: passed over on CPUs without it
     pick("neon", "half", 2, 0),
+    pick("avx512", "permb", 1, 0), -- needs avx512vbmi: passed over without it
     pick("avx512", "perm", 1, 0),
     pick("avx2", "cvt", 2, 0),
     "q4k_dequant__scalar",
