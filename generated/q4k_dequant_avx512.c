@@ -44,10 +44,13 @@
  *        for the tables (body_perm says why), 14 shifts, 8 FMAs with a
  *        broadcast load each, 16 stores. Same exact tables as lut.
  *   permb: perm with the transposition in one vpermb (AVX512-VBMI: Ice Lake,
- *        Zen 4 and later): 2 instructions fewer per block. On Zen 5 the
- *        front end issues about 4 instructions a cycle and a block of
- *        perm/permb is ~75 of them plus 17 stores (16 outputs, 1 scale
- *        slot) at one per cycle, so every instruction counts.
+ *        Zen 4 and later): 2 shuffles fewer per block.
+ *   Where the rest of the time goes (Zen 5, tuner/contract/
+ *   q4k_dequant_bounds.c): the body alone, tables from a fixed slot,
+ *   reaches ~90% of the store loop at 16 blocks and ~86% at 512, where
+ *   reading the input alone costs as much; unpacking the 6-bit scales (12
+ *   vector instructions and a 17th store, the slot, per block) costs the
+ *   other ~15 points.
  * Both perm methods compute the scales four blocks ahead (ring of eight
  * slots): a slot's 64-byte store must leave the store queue before the
  * broadcast loads read it, and the queue drains slowly once the output

@@ -130,11 +130,11 @@ local grids = {
   -- 512-block input comes from L2, the streamed one from DRAM), each with
   -- ordinary and streaming stores (the nt ones for outputs beyond the LLC).
   { isa = "avx512", methods = { "perm" }, unrolls = { 1, 2 }, prefetches = { 0, 16 } },
-  -- permb (session 5): perm minus two instructions a block, which is what
-  -- bounds these kernels on Zen 5 (a front end of ~4 instructions a cycle
-  -- beside one store a cycle). The same eight points as perm, so the two
-  -- compare one to one; it needs AVX512-VBMI (Ice Lake, Zen 4 and later),
-  -- and perm remains for Skylake-X and Cascade Lake.
+  -- permb (session 5): perm with the transposition in one vpermb, two
+  -- shuffles fewer a block (2-4% faster than perm on Zen 5 in
+  -- tuner/contract/q4k_dequant_bounds.c). The same eight points as perm, so
+  -- the two compare one to one; it needs AVX512-VBMI (Ice Lake, Zen 4 and
+  -- later), and perm remains for Skylake-X and Cascade Lake.
   { isa = "avx512", methods = { "permb" }, features = { "avx512vbmi" }, unrolls = { 1, 2 }, prefetches = { 0, 16 } },
 }
 for _, g in ipairs(grids) do

@@ -209,8 +209,10 @@ static void limits_section(FILE *f, const measure_set *set, const select_op *o)
     const op_plan *p = o->plan;
     fprintf(f, "### Pure-store limits (GB/s of output, same sizes, same run)\n\n");
     fprintf(f, "`limit:store` = plain vector stores, `limit:stream` = non-temporal stores, "
-               "`limit:memset` = the C library's memset; each writes the output bytes of N %s "
-               "and reads nothing.\n\n", p->units);
+               "`limit:memset` = the C library's memset of a nonzero byte (zeros can take a "
+               "shortcut that kernel output cannot); each writes the output bytes of N %s "
+               "and reads nothing.\n\n",
+            p->units);
     fprintf(f, "| %s | mode | limit:store | limit:stream | limit:memset | scalar baseline |\n", p->units);
     fprintf(f, "|---:|---|---:|---:|---:|---:|\n");
     for (int pass = 0; pass < 2; pass++) {

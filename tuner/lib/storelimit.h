@@ -11,7 +11,8 @@
  * an op that compares with the read limit (matvec: the weights). The loops:
  *   limit:store   plain vector stores (the widest ISA the CPU has)
  *   limit:stream  non-temporal stores (x86 movntps, aarch64 stnp)
- *   limit:memset  the C library's memset (may avoid read-for-ownership)
+ *   limit:memset  the C library's memset of a nonzero byte (may avoid
+ *                 read-for-ownership; zeros may take a shortcut data cannot)
  *   limit:read    plain vector loads, summed (the widest ISA the CPU has) */
 #ifndef Q4K_STORELIMIT_H
 #define Q4K_STORELIMIT_H
