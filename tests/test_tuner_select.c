@@ -130,10 +130,18 @@ static void test_rule_mode(void **state)
     const op_plan *p = op_plan_get(Q4K_OP_DEQUANT);
     size_t per = op_plan_working_set(p, 1);
     assert_int_equal(per, 1168);
-    assert_string_equal(select_rule_mode(8192 * per, 32 * MiB, 1, 1), "warm");
-    assert_string_equal(select_rule_mode(16384 * per, 32 * MiB, 1, 1), "cold");
-    assert_string_equal(select_rule_mode(65536 * per, 0, 1, 1), "warm"); /* unknown cache */
-    assert_string_equal(select_rule_mode(65536 * per, 32 * MiB, 1, 0), "warm"); /* only warm measured */
+    assert_false(p->streamed);
+    assert_string_equal(select_rule_mode(8192 * per, 32 * MiB, 0, 1, 1), "warm");
+    assert_string_equal(select_rule_mode(16384 * per, 32 * MiB, 0, 1, 1), "cold");
+    assert_string_equal(select_rule_mode(65536 * per, 0, 0, 1, 1), "warm"); /* unknown cache */
+    assert_string_equal(select_rule_mode(65536 * per, 32 * MiB, 0, 1, 0), "warm"); /* only warm measured */
+    /* ops that stream their input (matvec: weights once per token): cold at every size */
+    assert_true(op_plan_get(Q4K_OP_MATVEC)->streamed);
+    assert_true(op_plan_get(Q4K_OP_MATVEC_Q6K)->streamed);
+    assert_false(op_plan_get(Q4K_OP_QUANTIZE_Q8K)->streamed);
+    assert_string_equal(select_rule_mode(16, 32 * MiB, 1, 1, 1), "cold");
+    assert_string_equal(select_rule_mode(16, 0, 1, 1, 1), "cold");       /* unknown cache too */
+    assert_string_equal(select_rule_mode(16, 32 * MiB, 1, 1, 0), "warm"); /* only warm measured */
 }
 
 /* ---- op plans ------------------------------------------------------------ */

@@ -416,6 +416,7 @@ static const op_plan plans[] = {
     {
         .op = Q4K_OP_MATVEC,
         .name = "matvec",
+        .streamed = 1,
         .unit = "weight block",
         .units = "weight blocks",
         .unit_id = "weight_block",
@@ -513,6 +514,7 @@ static const op_plan plans[] = {
     {
         .op = Q4K_OP_MATVEC_Q6K,
         .name = "matvec_q6k",
+        .streamed = 1,
         .unit = "weight block",
         .units = "weight blocks",
         .unit_id = "weight_block",

@@ -104,6 +104,10 @@ typedef struct op_plan {
     const char *baseline;          /* the reference variant: always measured, the drift
                                       sentinel, and "scalar" of the SIMD threshold */
     size_t sentinel_size;          /* size of the drift sentinel's calls (warm) */
+    int streamed;                  /* 1: inference reads a call's input once and then
+                                      moves on (matvec: each weight matrix once per
+                                      token), so select decides every size on cold
+                                      measurements (select_rule.h, rule 1) */
     /* Fill `bytes` of input with realistic, deterministic data. */
     void (*fill_input)(uint8_t *in, size_t bytes, uint64_t seed);
     /* Fill the aux_bytes of aux (NULL when aux_bytes == 0). */

@@ -100,11 +100,16 @@ static void winners_section(FILE *f, const select_op *o)
     const op_plan *p = o->plan;
     fprintf(f, "### Winners per size bucket\n\n");
     fprintf(f, "Bucket N serves calls of up to N %s (the last also every larger call). Rule "
-               "(`tuner/lib/select_rule.h`): sizes whose input + output fit in half the last-level cache "
-               "are decided on **warm** measurements, larger ones on **cold**; among the variants whose "
+               "(`tuner/lib/select_rule.h`): %s; among the variants whose "
                "median +- max(MAD, %.0f%%) overlaps the fastest one's, the simplest wins. Times are "
                "medians in ns per %s (%s); `*` marks a point the drift sentinel flagged.\n\n",
-            p->units, SELECT_NOISE_FLOOR * 100, p->unit, p->describe);
+            p->units,
+            p->streamed ? "every size is decided on **cold** measurements, because inference streams this "
+                          "op's input (a decode step reads each weight matrix once per token, and the rest "
+                          "of the model evicts it before the next)"
+                        : "sizes whose input + output fit in half the last-level cache are decided on "
+                          "**warm** measurements, larger ones on **cold**",
+            SELECT_NOISE_FLOOR * 100, p->unit, p->describe);
     const int reads = p->limits == OP_LIMITS_READ;
     if (reads) {
         fprintf(f, "| %s | mode | winner |%s ns/%s | +- MAD | GB/s | vs scalar | vs default table | "

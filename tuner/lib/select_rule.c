@@ -4,10 +4,10 @@
 #include "q4k.h"
 #include "select_rule.h"
 
-const char *select_rule_mode(size_t working_set, size_t llc_bytes, int have_warm, int have_cold)
+const char *select_rule_mode(size_t working_set, size_t llc_bytes, int streamed, int have_warm, int have_cold)
 {
     const char *mode = "warm";
-    if (llc_bytes && working_set > llc_bytes / 2)
+    if (streamed || (llc_bytes && working_set > llc_bytes / 2))
         mode = "cold";
     if (!strcmp(mode, "warm") && !have_warm && have_cold)
         return "cold";

@@ -9,7 +9,12 @@
  *     store loop where possible, else the OS's figure capped (llc_probe.h). Small calls are typically repeated on data in cache
  *     (a tile, a row); large ones stream a tensor through memory, where
  *     warm and cold are physically the same anyway. Unknown cache size:
- *     warm throughout. A mode that was not measured falls back to the other.
+ *     warm throughout. Except for ops whose calls stream their input
+ *     (op_plan.streamed: matvec and matvec_q6k, where a decode step reads
+ *     each weight matrix once per token and the rest of the model evicts
+ *     it before the next): cold at every size, since a 9 MiB matrix that
+ *     would fit the cache arrives from memory all the same. A mode that was
+ *     not measured falls back to the other.
  *  2. Noise: a point's interval is median +- max(MAD, 1% of the median).
  *  3. Winner per size: among the variants whose interval overlaps the
  *     fastest one's, the simplest (lowest q4k_variant.complexity; then the
@@ -34,8 +39,8 @@
 #define SELECT_NOISE_FLOOR 0.01 /* relative: 1% of the median */
 
 /* Rule 1: "warm" or "cold" for a call whose input plus output is
- * working_set bytes. */
-const char *select_rule_mode(size_t working_set, size_t llc_bytes, int have_warm, int have_cold);
+ * working_set bytes, of an op whose calls stream their input or not. */
+const char *select_rule_mode(size_t working_set, size_t llc_bytes, int streamed, int have_warm, int have_cold);
 
 /* Rule 2: 1 when the intervals of a and b overlap. */
 int select_rule_within_noise(const measure_row *a, const measure_row *b);
