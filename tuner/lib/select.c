@@ -121,7 +121,8 @@ static size_t select_series_run(const measure_set *set, const op_plan *p, size_t
         memset(b, 0, sizeof *b);
         b->size = n;
         size_t working_set = op_plan_working_set(p, n);
-        snprintf(b->mode, sizeof b->mode, "%s", select_rule_mode(working_set, llc_bytes, p->streamed, have_warm, have_cold));
+        snprintf(b->mode, sizeof b->mode, "%s",
+                 select_rule_mode(working_set, llc_bytes, p->streamed, have_warm, have_cold));
 
         /* Candidates: the newest row of each kernel variant at (op, n, mode, series). */
         size_t k = 0;
