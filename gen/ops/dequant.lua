@@ -18,7 +18,7 @@
 --               perm (AVX-512) the lut tables, with the quants of two groups
 --                    transposed by one vpermd + vpshufb (shifts then feed
 --                    vpermps directly) and the scales unpacked in vector
---                    code four blocks ahead: one shuffle per store
+--                    code four blocks ahead: 1.5 shuffles per store
 --               permb (AVX-512 + VBMI) perm with the transposition in one
 --                    vpermb
 --   u         blocks per main-loop iteration
