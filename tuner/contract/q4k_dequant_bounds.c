@@ -5,6 +5,9 @@
  *   limit:store       16 plain 64-byte stores per block (the tuner's loop)
  *   load+store        those stores plus the loads of the block's 144 input
  *                     bytes: the op's data movement with no arithmetic
+ *   load+store p16    the same, each block's lines prefetched 16 blocks
+ *                     ahead (prefetcht0): fetching the input early does not
+ *                     make its line fills cheaper
  *   permb body only   the permb kernel with the per-block scale work left
  *                     out (every block reuses the first block's tables:
  *                     generated/q4k_dequant_avx512.c built again with
@@ -41,18 +44,32 @@ void q4k_dequant__avx512_permb_u1_p0__probe(const void *blocks, float *out, size
 /* The data movement of a dequantization with nothing computed: each
  * block's 144 input bytes loaded (three 64-byte loads: the lines it
  * touches), 16 stores of 64 bytes. The loads feed one register that is
- * stored last, so they cannot be dropped. */
-__attribute__((target("avx512f"))) static void load_store(const void *blocks, float *out, size_t n)
+ * stored last, so they cannot be dropped. With pf > 0 the block pf ahead is
+ * prefetched into L1 first: whether fetching the input earlier lifts the
+ * bound (the kernels' p16 variants do the same). */
+__attribute__((target("avx512f"), always_inline)) static inline void load_store_pf(const void *blocks, float *out,
+                                                                                  size_t n, size_t pf)
 {
     const uint8_t *x = blocks;
     const __m512 one = _mm512_set1_ps(1.0f);
     for (size_t i = 0; i < n; i++, x += 144, out += 256) {
+        if (pf)
+            for (int l = 0; l < 144; l += 64)
+                _mm_prefetch((const char *)(x + pf * 144 + l), _MM_HINT_T0);
         const __m512i a = _mm512_loadu_si512((const void *)x), b = _mm512_loadu_si512((const void *)(x + 64)),
                       c = _mm512_loadu_si512((const void *)(x + 80));
         for (int k = 0; k < 15; k++)
             _mm512_storeu_ps(out + 16 * k, one);
         _mm512_storeu_si512((void *)(out + 240), _mm512_ternarylogic_epi32(a, b, c, 0x96));
     }
+}
+__attribute__((target("avx512f"))) static void load_store(const void *blocks, float *out, size_t n)
+{
+    load_store_pf(blocks, out, n, 0);
+}
+__attribute__((target("avx512f"))) static void load_store_p16(const void *blocks, float *out, size_t n)
+{
+    load_store_pf(blocks, out, n, 16);
 }
 
 typedef void (*kernel_fn)(const void *, float *, size_t);
@@ -92,6 +109,7 @@ int main(int argc, char **argv)
     } rows[] = {
         {"limit:store", limit_store},
         {"load+store", load_store},
+        {"load+store p16", load_store_p16},
         {"permb body only", q4k_dequant__avx512_permb_u1_p0__probe},
         {"permb u1_p0", permb->fn},
         {"perm u1_p0", perm->fn},
