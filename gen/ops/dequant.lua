@@ -125,7 +125,9 @@ local grids = {
   -- compiler's register broadcasts of the scales; ~35 instructions of scale
   -- unpacking). Eight variants only: u1, and u2 to amortise the loop's
   -- bookkeeping (on Zen 5 u2 measured no better: equal at 16 blocks,
-  -- slower at 512; kept so the tuner checks other cores; u4 adds nothing
+  -- ~1.5x slower at 256-512, where any loop of 32 64-byte stores writes
+  -- L2 at half the rate of one of 16: q4k_dequant_bounds' "store 32/iter";
+  -- kept so the tuner checks other cores; u4 adds nothing
   -- once the scales are pipelined across blocks), p0 and p16 (the
   -- 512-block input comes from L2, the streamed one from DRAM), each with
   -- ordinary and streaming stores (the nt ones for outputs beyond the LLC).

@@ -3,6 +3,16 @@
  * loops that do only part of their work, same buffers, same run,
  * interleaved samples, one pinned core:
  *   limit:store       16 plain 64-byte stores per block (the tuner's loop)
+ *   store 16/iter,    the same stores from a loop of 16 and of 32 store
+ *   store 32/iter     instructions (one block, two blocks an iteration).
+ *                     On Zen 5 the second writes L2-resident output at half
+ *                     speed (a scratch test of plain store loops kept the
+ *                     rate with 24 store instructions a loop, halved it
+ *                     with 32 and 64):
+ *                     why the u2 perm/permb kernels (32 stores an
+ *                     iteration) lose at 256-512 blocks. The cause is not
+ *                     established; a per-instruction store-prefetch table
+ *                     of limited size would explain it
  *   load+store        those stores plus the loads of the block's 144 input
  *                     bytes: the op's data movement with no arithmetic
  *   load+store p16    the same, each block's lines prefetched 16 blocks
@@ -72,6 +82,32 @@ __attribute__((target("avx512f"))) static void load_store_p16(const void *blocks
     load_store_pf(blocks, out, n, 16);
 }
 
+/* 64-byte stores of one register, unrolled by the preprocessor so the
+ * compiler cannot fold them back into fewer instructions or a loop */
+#define Q4K_ST1(o) _mm512_storeu_ps(out + 16 * (o), one);
+#define Q4K_ST4(o) Q4K_ST1(o) Q4K_ST1((o) + 1) Q4K_ST1((o) + 2) Q4K_ST1((o) + 3)
+#define Q4K_ST16(o) Q4K_ST4(o) Q4K_ST4((o) + 4) Q4K_ST4((o) + 8) Q4K_ST4((o) + 12)
+__attribute__((target("avx512f"))) static void store_16_per_iter(const void *blocks, float *out, size_t n)
+{
+    (void)blocks;
+    const __m512 one = _mm512_set1_ps(1.0f);
+    for (size_t i = 0; i < n; i++, out += 256) {
+        Q4K_ST16(0)
+    }
+}
+__attribute__((target("avx512f"))) static void store_32_per_iter(const void *blocks, float *out, size_t n)
+{
+    (void)blocks;
+    const __m512 one = _mm512_set1_ps(1.0f);
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2, out += 512) {
+        Q4K_ST16(0) Q4K_ST16(16)
+    }
+    if (i < n) {
+        Q4K_ST16(0)
+    }
+}
+
 typedef void (*kernel_fn)(const void *, float *, size_t);
 
 static const storelimit *store_limit;
@@ -108,6 +144,8 @@ int main(int argc, char **argv)
         kernel_fn fn;
     } rows[] = {
         {"limit:store", limit_store},
+        {"store 16/iter", store_16_per_iter},
+        {"store 32/iter", store_32_per_iter},
         {"load+store", load_store},
         {"load+store p16", load_store_p16},
         {"permb body only", q4k_dequant__avx512_permb_u1_p0__probe},
